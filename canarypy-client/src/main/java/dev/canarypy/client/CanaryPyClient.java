@@ -1,0 +1,317 @@
+package dev.canarypy.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.canarypy.client.internal.HttpTransport;
+import dev.canarypy.client.internal.Json;
+import dev.canarypy.client.internal.UrlPaths;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A client of a CanaryPy server's REST API over the JDK's {@code java.net.http}.
+ *
+ * <p>A typical job requests the version to run, runs it, and reports the outcome:
+ *
+ * <pre>{@code
+ * CanaryPyClient canaryPy = CanaryPyClient.fromEnvironment();
+ * LatestRelease latest = canaryPy.getLatestStableVersion("nightly-report", hostName);
+ * boolean ok = run(latest.semverVersion());
+ * canaryPy.sendSignalToCanary(latest.product().artifactUrl(), latest.semverVersion(), hostName,
+ *     ok ? "report written" : "report failed", ok ? SignalStatus.SUCCESS : SignalStatus.FAILED);
+ * }</pre>
+ *
+ * <p>Requests that get no reply or a 5xx reply are retried according to the {@link RetryPolicy},
+ * and each retry is logged at WARN through SLF4J. Instances are immutable and thread-safe; share
+ * one per server.
+ */
+public final class CanaryPyClient implements CanaryPy {
+
+  /** The environment variable that contains the server's base URL. */
+  public static final String URL_VARIABLE = "CANARYPY_URL";
+
+  /** The base URL used when {@value #URL_VARIABLE} is not set. */
+  public static final String DEFAULT_URL = "http://localhost:8080";
+
+  private static final ObjectMapper MAPPER = Json.newMapper();
+
+  private final HttpTransport transport;
+
+  /** Creates a client for the server at {@code baseUrl} with the default timeouts and retries. */
+  public CanaryPyClient(String baseUrl) {
+    this(builder().baseUrl(baseUrl));
+  }
+
+  private CanaryPyClient(Builder builder) {
+    this.transport =
+        new HttpTransport(
+            builder.baseUri,
+            builder.connectTimeout,
+            builder.requestTimeout,
+            builder.retryPolicy,
+            MAPPER);
+  }
+
+  /**
+   * Creates a client for the server named by the {@value #URL_VARIABLE} environment variable, or
+   * {@value #DEFAULT_URL} when it is unset or empty.
+   */
+  public static CanaryPyClient fromEnvironment() {
+    return builder().baseUrl(urlFromEnvironment()).build();
+  }
+
+  /** Returns the server URL from {@value #URL_VARIABLE}, or {@value #DEFAULT_URL}. */
+  public static String urlFromEnvironment() {
+    String url = System.getenv(URL_VARIABLE);
+    return url == null || url.isBlank() ? DEFAULT_URL : url.trim();
+  }
+
+  /**
+   * Starts a client configuration with the defaults: {@value #DEFAULT_URL}, 5 s connect and 10 s
+   * request timeouts, {@link RetryPolicy#DEFAULT}.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the server's base URL as the client uses it, without a trailing slash. */
+  public URI baseUri() {
+    return transport.baseUri();
+  }
+
+  @Override
+  public LatestRelease getLatestStableVersion(String productName) {
+    return get(UrlPaths.of("release", productName, "latest"), LatestRelease.class);
+  }
+
+  @Override
+  public LatestRelease getLatestStableVersion(String productName, String instanceId) {
+    Map<String, Object> query = new LinkedHashMap<>();
+    query.put("instance_id", instanceId);
+    String path = UrlPaths.withQuery(UrlPaths.of("release", productName, "latest"), query);
+    return get(path, LatestRelease.class);
+  }
+
+  @Override
+  public Product createProduct(String name, String repositoryUrl, String artifactUrl) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", name);
+    body.put("repository_url", repositoryUrl);
+    body.put("artifact_url", artifactUrl);
+    return post("/product", body, Product.class);
+  }
+
+  @Override
+  public List<Product> listProducts() {
+    return getList("/product", Product.class);
+  }
+
+  @Override
+  public Product getProduct(String id) {
+    return get(UrlPaths.of("product", id), Product.class);
+  }
+
+  @Override
+  public Release createRelease(ReleaseRequest request) {
+    return post("/release", request, Release.class);
+  }
+
+  @Override
+  public List<Release> listReleases(String productName) {
+    return getList(UrlPaths.of("release", productName), Release.class);
+  }
+
+  @Override
+  public Release getRelease(String productName, String semverVersion) {
+    return get(UrlPaths.of("release", productName, semverVersion), Release.class);
+  }
+
+  @Override
+  public Release getStableRelease(String productName) {
+    return get(UrlPaths.of("release", productName, "stable"), Release.class);
+  }
+
+  @Override
+  public Release promote(String productName, String semverVersion, String reason) {
+    return changeStatus(productName, semverVersion, "promote", reason);
+  }
+
+  @Override
+  public Release rollback(String productName, String semverVersion, String reason) {
+    return changeStatus(productName, semverVersion, "rollback", reason);
+  }
+
+  @Override
+  public Release pause(String productName, String semverVersion, String reason) {
+    return changeStatus(productName, semverVersion, "pause", reason);
+  }
+
+  @Override
+  public Release resume(String productName, String semverVersion, String reason) {
+    return changeStatus(productName, semverVersion, "resume", reason);
+  }
+
+  private Release changeStatus(
+      String productName, String semverVersion, String action, String reason) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    if (reason != null) {
+      body.put("reason", reason);
+    }
+    return post(UrlPaths.of("release", productName, semverVersion, action), body, Release.class);
+  }
+
+  @Override
+  public List<ReleaseEvent> listEvents(String productName, String semverVersion) {
+    return getList(
+        UrlPaths.of("release", productName, semverVersion, "events"), ReleaseEvent.class);
+  }
+
+  @Override
+  public Signal sendSignal(SignalRequest signal) {
+    return post("/signal", signal, Signal.class);
+  }
+
+  @Override
+  public int sendSignals(List<SignalRequest> signals) {
+    Map<?, ?> reply = post("/signals", signals, Map.class);
+    Object accepted = reply.get("accepted");
+    if (!(accepted instanceof Number number)) {
+      throw new CanaryPyException(
+          "POST " + baseUri() + "/signals returned no \"accepted\" count: " + reply);
+    }
+    return number.intValue();
+  }
+
+  @Override
+  public List<Signal> listSignals(String productName, String semverVersion, Integer limit) {
+    Map<String, Object> query = new LinkedHashMap<>();
+    query.put("product", productName);
+    query.put("semver_version", semverVersion);
+    query.put("limit", limit);
+    return getList(UrlPaths.withQuery("/signal", query), Signal.class);
+  }
+
+  private <T> T get(String path, Class<T> type) {
+    return read("GET", path, transport.send("GET", path, null), MAPPER.constructType(type));
+  }
+
+  private <T> List<T> getList(String path, Class<T> elementType) {
+    JavaType listType = MAPPER.getTypeFactory().constructCollectionType(List.class, elementType);
+    return read("GET", path, transport.send("GET", path, null), listType);
+  }
+
+  private <T> T post(String path, Object body, Class<T> type) {
+    String json;
+    try {
+      json = MAPPER.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new CanaryPyException("Cannot write the request body of POST " + path, e);
+    }
+    return read("POST", path, transport.send("POST", path, json), MAPPER.constructType(type));
+  }
+
+  private <T> T read(String method, String path, String body, JavaType type) {
+    try {
+      return MAPPER.readValue(body, type);
+    } catch (JsonProcessingException e) {
+      throw new CanaryPyException(
+          method
+              + " "
+              + baseUri()
+              + path
+              + " returned a reply that is not a valid "
+              + type.getRawClass().getSimpleName()
+              + ": "
+              + e.getOriginalMessage(),
+          e);
+    }
+  }
+
+  /** Collects the settings of a {@link CanaryPyClient}. */
+  public static final class Builder {
+    private URI baseUri = parseBaseUrl(DEFAULT_URL);
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration requestTimeout = Duration.ofSeconds(10);
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+
+    private Builder() {}
+
+    /**
+     * Sets the server's base URL, such as {@code http://canarypy.internal:8080}. A path prefix is
+     * kept, for a server behind a proxy at {@code https://tools.example.com/canarypy}.
+     *
+     * @throws IllegalArgumentException when the URL is not an absolute http or https URL
+     */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUri = parseBaseUrl(baseUrl);
+      return this;
+    }
+
+    /** Sets how long to wait for a TCP connection to the server. */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    /** Sets how long to wait for the server's reply to each attempt of a request. */
+    public Builder requestTimeout(Duration requestTimeout) {
+      this.requestTimeout = requirePositive(requestTimeout, "requestTimeout");
+      return this;
+    }
+
+    /** Sets when failed requests are retried; {@link RetryPolicy#noRetries()} turns retries off. */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /** Returns a client with these settings. */
+    public CanaryPyClient build() {
+      return new CanaryPyClient(this);
+    }
+
+    private static Duration requirePositive(Duration duration, String name) {
+      Objects.requireNonNull(duration, name);
+      if (duration.isZero() || duration.isNegative()) {
+        throw new IllegalArgumentException(name + " must be positive, got " + duration);
+      }
+      return duration;
+    }
+  }
+
+  /** Parses and normalises a base URL: absolute, http or https, no trailing slash, no query. */
+  static URI parseBaseUrl(String baseUrl) {
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    String trimmed = baseUrl.trim();
+    while (trimmed.endsWith("/")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    URI uri;
+    try {
+      uri = URI.create(trimmed);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "Invalid CanaryPy server URL '" + baseUrl + "': " + e.getMessage(), e);
+    }
+    String scheme = uri.getScheme();
+    if (scheme == null
+        || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+        || uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          "Invalid CanaryPy server URL '"
+              + baseUrl
+              + "': expected an absolute http or https URL such as "
+              + DEFAULT_URL);
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new IllegalArgumentException(
+          "Invalid CanaryPy server URL '" + baseUrl + "': a base URL has no query or fragment");
+    }
+    return uri;
+  }
+}

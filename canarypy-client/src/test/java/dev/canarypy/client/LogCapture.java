@@ -1,0 +1,30 @@
+package dev.canarypy.client;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.canarypy.client.internal.HttpTransport;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+
+/** Collects what the client's transport logs while a test runs. */
+final class LogCapture implements AutoCloseable {
+
+  private final Logger logger = (Logger) LoggerFactory.getLogger(HttpTransport.class);
+  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+  LogCapture() {
+    appender.start();
+    logger.addAppender(appender);
+  }
+
+  List<ILoggingEvent> events() {
+    return List.copyOf(appender.list);
+  }
+
+  @Override
+  public void close() {
+    logger.detachAppender(appender);
+    appender.stop();
+  }
+}
