@@ -1,0 +1,16 @@
+package dev.canarypy.server.release;
+
+import jakarta.validation.constraints.Size;
+
+/**
+ * The optional body of a manual promote, rollback, pause or resume.
+ *
+ * @param reason why the person acts; stored in the release event
+ * @param actor who acts; stored in the release event, {@code api} when not given
+ */
+public record ReleaseActionRequest(
+    @Size(max = 2000, message = "must be at most {max} characters") String reason,
+    @Size(max = 200, message = "must be at most {max} characters") String actor) {
+
+  public static final ReleaseActionRequest NONE = new ReleaseActionRequest(null, null);
+}

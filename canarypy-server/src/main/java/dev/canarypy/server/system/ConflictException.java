@@ -1,0 +1,9 @@
+package dev.canarypy.server.system;
+
+/** A duplicate, or a state change the release's current state does not allow; answered with 409. */
+public class ConflictException extends RuntimeException {
+
+  public ConflictException(String detail) {
+    super(detail);
+  }
+}

@@ -1,0 +1,9 @@
+package dev.canarypy.server.system;
+
+/** A product, release or resource that does not exist; answered with 404. */
+public class NotFoundException extends RuntimeException {
+
+  public NotFoundException(String detail) {
+    super(detail);
+  }
+}
