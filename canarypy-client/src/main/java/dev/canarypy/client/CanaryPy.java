@@ -107,6 +107,26 @@ public interface CanaryPy {
   /** Resumes a paused canary, so that its share grows and automatic decisions start again. */
   Release resume(String productName, String semverVersion, String reason);
 
+  /** Promotes a release to stable now without giving a reason. */
+  default Release promote(String productName, String semverVersion) {
+    return promote(productName, semverVersion, null);
+  }
+
+  /** Rolls a release back now without giving a reason. */
+  default Release rollback(String productName, String semverVersion) {
+    return rollback(productName, semverVersion, null);
+  }
+
+  /** Pauses a canary without giving a reason. */
+  default Release pause(String productName, String semverVersion) {
+    return pause(productName, semverVersion, null);
+  }
+
+  /** Resumes a paused canary without giving a reason. */
+  default Release resume(String productName, String semverVersion) {
+    return resume(productName, semverVersion, null);
+  }
+
   /** Returns a release's audit trail: every state change with time, actor and reason. */
   List<ReleaseEvent> listEvents(String productName, String semverVersion);
 
@@ -128,4 +148,11 @@ public interface CanaryPy {
    * @param limit the maximum number of signals, or null for the server's default
    */
   List<Signal> listSignals(String productName, String semverVersion, Integer limit);
+
+  /**
+   * Returns a product's signals of all versions, newest first, up to the server's default limit.
+   */
+  default List<Signal> listSignals(String productName) {
+    return listSignals(productName, null, null);
+  }
 }

@@ -2,7 +2,6 @@ package dev.canarypy.client;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -474,65 +473,5 @@ public final class FakeCanaryPyClient implements CanaryPy {
 
   private static String newId() {
     return UUID.randomUUID().toString();
-  }
-
-  /** The mutable state of one release inside the fake. */
-  private static final class FakeRelease {
-    final String id = newId();
-    final Product product;
-    final ReleaseRequest request;
-    final String semverVersion;
-    final Instant createdAt;
-    final List<ReleaseEvent> events = new ArrayList<>();
-    ReleaseStatus status;
-    Instant decidedAt;
-    long successes;
-    long failures;
-
-    FakeRelease(Product product, ReleaseRequest request, Instant createdAt) {
-      this.product = product;
-      this.request = request;
-      this.semverVersion = request.semverVersion();
-      this.createdAt = createdAt;
-    }
-
-    void changeStatus(String type, ReleaseStatus newStatus, String reason, Instant now) {
-      ReleaseStatus oldStatus = status;
-      status = newStatus;
-      if (newStatus != ReleaseStatus.PAUSED && newStatus != ReleaseStatus.CANARY) {
-        decidedAt = now;
-      }
-      addEvent(type, oldStatus, newStatus, reason, now);
-    }
-
-    void addEvent(String type, ReleaseStatus from, ReleaseStatus to, String reason, Instant now) {
-      events.add(new ReleaseEvent(newId(), id, type, "fake", reason, from, to, now));
-    }
-
-    Release toRelease() {
-      boolean canary = status == ReleaseStatus.CANARY || status == ReleaseStatus.PAUSED;
-      boolean active =
-          status == ReleaseStatus.CANARY
-              || status == ReleaseStatus.PAUSED
-              || status == ReleaseStatus.STABLE;
-      return new Release(
-          id,
-          semverVersion,
-          product,
-          status,
-          canary,
-          active,
-          request.releaseDate() != null ? request.releaseDate() : createdAt,
-          request.canaryPeriod() != null ? request.canaryPeriod() : 2.0,
-          request.bandCount() != null ? request.bandCount() : 5,
-          request.threshold() != null ? request.threshold() : 80.0,
-          request.minSignals() != null ? request.minSignals() : 10,
-          request.tolerance() != null ? request.tolerance() : 5.0,
-          createdAt,
-          decidedAt,
-          null,
-          new SignalCounts(successes, failures),
-          null);
-    }
   }
 }
