@@ -1,5 +1,6 @@
 package dev.canarypy.server.signal;
 
+import dev.canarypy.server.dashboard.SignalHourlyCounts;
 import dev.canarypy.server.product.Product;
 import dev.canarypy.server.product.ProductService;
 import dev.canarypy.server.release.ProductReleases;
@@ -44,6 +45,7 @@ public class SignalService {
   private final ProductService productService;
   private final ReleaseRepository releases;
   private final SignalRepository signals;
+  private final SignalHourlyCounts hourlyCounts;
   private final ReleaseCache cache;
   private final ReleaseLifecycle lifecycle;
   private final RequestValidator validator;
@@ -55,6 +57,7 @@ public class SignalService {
       ProductService productService,
       ReleaseRepository releases,
       SignalRepository signals,
+      SignalHourlyCounts hourlyCounts,
       ReleaseCache cache,
       ReleaseLifecycle lifecycle,
       RequestValidator validator,
@@ -64,6 +67,7 @@ public class SignalService {
     this.productService = productService;
     this.releases = releases;
     this.signals = signals;
+    this.hourlyCounts = hourlyCounts;
     this.cache = cache;
     this.lifecycle = lifecycle;
     this.validator = validator;
@@ -149,6 +153,7 @@ public class SignalService {
     transaction.executeWithoutResult(
         status -> {
           signals.insertAll(batch);
+          hourlyCounts.add(batch);
           countsByRelease.forEach((id, counts) -> releases.addCounts(id, counts[0], counts[1]));
         });
     for (Signal signal : batch) {
