@@ -41,6 +41,7 @@ public final class CanaryPyClient implements CanaryPy {
   private static final ObjectMapper MAPPER = Json.newMapper();
 
   private final HttpTransport transport;
+  private final String actor;
 
   /** Creates a client for the server at {@code baseUrl} with the default timeouts and retries. */
   public CanaryPyClient(String baseUrl) {
@@ -55,6 +56,7 @@ public final class CanaryPyClient implements CanaryPy {
             builder.requestTimeout,
             builder.retryPolicy,
             MAPPER);
+    this.actor = builder.actor;
   }
 
   /**
@@ -162,6 +164,9 @@ public final class CanaryPyClient implements CanaryPy {
     if (reason != null) {
       body.put("reason", reason);
     }
+    if (actor != null) {
+      body.put("actor", actor);
+    }
     return post(UrlPaths.of("release", productName, semverVersion, action), body, Release.class);
   }
 
@@ -238,6 +243,7 @@ public final class CanaryPyClient implements CanaryPy {
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration requestTimeout = Duration.ofSeconds(10);
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private String actor;
 
     private Builder() {}
 
@@ -267,6 +273,15 @@ public final class CanaryPyClient implements CanaryPy {
     /** Sets when failed requests are retried; {@link RetryPolicy#noRetries()} turns retries off. */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * Sets who the server records as the actor of this client's promote, rollback, pause and resume
+     * requests in the release's audit trail; without it the server records {@code api}.
+     */
+    public Builder actor(String actor) {
+      this.actor = actor;
       return this;
     }
 

@@ -95,7 +95,9 @@ public final class FakeCanaryPyClient implements CanaryPy {
         release.semverVersion,
         release.product,
         release.status,
-        release.status == ReleaseStatus.CANARY);
+        release.status == ReleaseStatus.CANARY,
+        null,
+        null);
   }
 
   @Override

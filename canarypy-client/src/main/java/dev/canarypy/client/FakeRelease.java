@@ -36,7 +36,18 @@ final class FakeRelease {
 
   void addEvent(String type, ReleaseStatus from, ReleaseStatus to, String reason, Instant now) {
     events.add(
-        new ReleaseEvent(UUID.randomUUID().toString(), id, type, "fake", reason, from, to, now));
+        new ReleaseEvent(
+            String.valueOf(events.size() + 1),
+            id,
+            type,
+            "fake",
+            reason,
+            from,
+            to,
+            null,
+            null,
+            null,
+            now));
   }
 
   Release toRelease() {

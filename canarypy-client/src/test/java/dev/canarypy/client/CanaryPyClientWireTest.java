@@ -22,12 +22,15 @@ class CanaryPyClientWireTest {
        "min_signals":10,"tolerance":5,"created_at":"2025-03-02T00:00:00.123456Z",
        "decided_at":null,
        "band":{"number":2,"band_count":5,"target_share":0.4,"start":"2025-03-02T09:36:00Z",
-               "end":"2025-03-02T19:12:00Z","phase":"ramping"},
+               "end":"2025-03-02T19:12:00Z","phase":"running"},
        "signals":{"successes":12,"failures":3},
        "analysis":{"verdict":"inconclusive","canary":{"successes":12,"failures":3},
                    "stable":{"successes":480,"failures":10},"missing_signals":0,
                    "reason":"Not enough evidence yet.","canary_success_rate":0.8,
-                   "stable_failure_rate":0.02,"canary_failure_rate_upper":null},
+                   "canary_failure_rate":0.2,"stable_failure_rate":0.02,
+                   "canary_success_rate_upper_bound":0.93,
+                   "failure_rate_difference_lower_bound":null,"confidence_level":0.99,
+                   "posterior_odds":1.5,"prior":null},
        "field_from_a_newer_server":{"x":1}}
       """;
 
@@ -53,16 +56,20 @@ class CanaryPyClientWireTest {
                   0.4,
                   Instant.parse("2025-03-02T09:36:00Z"),
                   Instant.parse("2025-03-02T19:12:00Z"),
-                  "ramping"));
+                  "running"));
       assertThat(release.signals()).isEqualTo(new SignalCounts(12, 3));
       assertThat(release.analysis().verdict()).isEqualTo(Verdict.INCONCLUSIVE);
       assertThat(release.analysis().stable().total()).isEqualTo(490);
       assertThat(release.analysis().missingSignals()).isZero();
-      assertThat(release.analysis().metrics())
-          .containsEntry("canary_success_rate", 0.8)
-          .containsEntry("stable_failure_rate", 0.02)
-          .containsEntry("canary_failure_rate_upper", null)
-          .doesNotContainKeys("verdict", "canary", "reason");
+      assertThat(release.analysis().canarySuccessRate()).isEqualTo(0.8);
+      assertThat(release.analysis().stableFailureRate()).isEqualTo(0.02);
+      assertThat(release.analysis().canarySuccessRateUpperBound()).isEqualTo(0.93);
+      assertThat(release.analysis().failureRateDifferenceLowerBound()).isNull();
+      assertThat(release.analysis().confidenceLevel()).isEqualTo(0.99);
+      assertThat(release.analysis().otherFields())
+          .containsEntry("posterior_odds", 1.5)
+          .containsEntry("prior", null)
+          .hasSize(2);
       assertThat(server.received().get(0).rawPathAndQuery())
           .isEqualTo("/release/nightly%20report/1.4.0");
     }
@@ -86,6 +93,7 @@ class CanaryPyClientWireTest {
   void latestSendsEncodedNameAndInstance() throws IOException {
     String latest =
         "{\"id\":\"0b8e\",\"semver_version\":\"1.4.0\",\"status\":\"canary\",\"is_canary\":true,"
+            + "\"band\":2,\"target_share\":0.4,"
             + "\"product\":{\"id\":\"7d4f\",\"name\":\"a b+c\",\"repository_url\":\"r\","
             + "\"artifact_url\":\"a.jar\"}}";
     try (StubServer server = new StubServer(Reply.json(200, latest))) {
@@ -94,6 +102,8 @@ class CanaryPyClientWireTest {
 
       assertThat(release.semverVersion()).isEqualTo("1.4.0");
       assertThat(release.isCanary()).isTrue();
+      assertThat(release.band()).isEqualTo(2);
+      assertThat(release.targetShare()).isEqualTo(0.4);
       assertThat(release.product().artifactUrl()).isEqualTo("a.jar");
       assertThat(server.received().get(0).rawPathAndQuery())
           .isEqualTo("/release/a%20b%2Bc/latest?instance_id=host%201%2Fx");
@@ -144,7 +154,11 @@ class CanaryPyClientWireTest {
                   new SignalRequest("nightly.jar", "1.4.0", "h1", "ok", "ok"),
                   new SignalRequest("nightly.jar", "1.4.0", "h2", "bad", "error")));
       client.rollback("nightly report", "1.4.0", "errors in the logs");
-      client.pause("nightly report", "1.4.0", null);
+      CanaryPyClient.builder()
+          .baseUrl(server.url())
+          .actor("alice")
+          .build()
+          .pause("nightly report", "1.4.0", null);
 
       assertThat(stored.band()).isEqualTo(2);
       assertThat(stored.isCanary()).isTrue();
@@ -161,7 +175,7 @@ class CanaryPyClientWireTest {
       assertThat(requests.get(2).body()).isEqualTo("{\"reason\":\"errors in the logs\"}");
       assertThat(requests.get(3).rawPathAndQuery())
           .isEqualTo("/release/nightly%20report/1.4.0/pause");
-      assertThat(requests.get(3).body()).isEqualTo("{}");
+      assertThat(requests.get(3).body()).isEqualTo("{\"actor\":\"alice\"}");
     }
   }
 

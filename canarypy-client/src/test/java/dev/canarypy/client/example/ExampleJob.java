@@ -8,7 +8,7 @@ import dev.canarypy.client.SignalStatus;
 import java.util.function.Predicate;
 
 /**
- * A scheduled job that asks CanaryPy which version to run, runs it, and reports the outcome.
+ * A scheduled job that requests from CanaryPy the version to run, runs it, and reports the outcome.
  *
  * <p>Run it against a server with {@code CANARYPY_URL} set and a product whose name is the first
  * argument:
