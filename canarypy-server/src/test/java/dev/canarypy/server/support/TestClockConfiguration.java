@@ -1,12 +1,14 @@
 package dev.canarypy.server.support;
 
-import java.time.Clock;
 import java.time.Instant;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** Replaces the server's clock with a {@link MutableClock} starting at a fixed instant. */
+/**
+ * Replaces the server's clock with a {@link MutableClock} starting at a fixed instant; as the
+ * primary {@code Clock} bean it wins over the system clock.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestClockConfiguration {
 
@@ -16,11 +18,5 @@ public class TestClockConfiguration {
   @Primary
   MutableClock testClock() {
     return new MutableClock(START);
-  }
-
-  @Bean
-  @Primary
-  Clock primaryClock(MutableClock testClock) {
-    return testClock;
   }
 }
