@@ -56,7 +56,7 @@ public record DatabaseLocation(
     if (host != null || name != null) {
       return fromParts(
           host,
-          trimToNull(settings.apply("CANARYPY_DB_PORT")),
+          requirePort(trimToNull(settings.apply("CANARYPY_DB_PORT")), "CANARYPY_DB_PORT"),
           name,
           trimToNull(settings.apply("CANARYPY_DB_USER")),
           settings.apply("CANARYPY_DB_PASSWORD"));
@@ -92,7 +92,8 @@ public record DatabaseLocation(
 
   private static DatabaseLocation fromConnString(String value, String user, String password) {
     if (value.startsWith("jdbc:")) {
-      return new DatabaseLocation(value, user, password, false, "JDBC URL " + withoutQuery(value));
+      return new DatabaseLocation(
+          value, user, password, false, "JDBC URL " + withoutCredentials(value));
     }
     if (value.startsWith("h2:")) {
       String path = value.substring("h2:".length()).trim();
@@ -110,13 +111,16 @@ public record DatabaseLocation(
               + " is neither a postgresql:// URI, a jdbc: URL nor an h2: path; expected for"
               + " example postgresql://user:password@host:5432/canarypy");
     }
-    String database = decode(matcher.group("database"));
+    // Credentials missing from the URI come from CANARYPY_DB_USER and _PASSWORD, so the password
+    // can stay out of the URI.
+    String uriUser = emptyToNull(decode(matcher.group("user")));
+    String uriPassword = decode(matcher.group("password"));
     return fromParts(
         emptyToNull(matcher.group("host")),
-        matcher.group("port"),
-        emptyToNull(database),
-        emptyToNull(decode(matcher.group("user"))),
-        decode(matcher.group("password")),
+        requirePort(matcher.group("port"), CONN_STRING),
+        emptyToNull(decode(matcher.group("database"))),
+        uriUser == null ? user : uriUser,
+        uriPassword == null ? password : uriPassword,
         matcher.group("query"));
   }
 
@@ -129,10 +133,6 @@ public record DatabaseLocation(
       String host, String port, String database, String user, String password, String query) {
     String resolvedHost = host == null ? "localhost" : host;
     String resolvedPort = port == null ? "5432" : port;
-    if (!resolvedPort.matches("\\d{1,5}")) {
-      throw new IllegalArgumentException(
-          "CANARYPY_DB_PORT is '" + resolvedPort + "'; expected a port number such as 5432");
-    }
     // libpq defaults the database name to the user name, and the user to the operating system user.
     String resolvedUser = user == null ? System.getProperty("user.name") : user;
     String resolvedDatabase = database == null ? resolvedUser : database;
@@ -157,17 +157,53 @@ public record DatabaseLocation(
     return new DatabaseLocation(url, resolvedUser, password, false, description);
   }
 
+  /** Returns the port, or null when it is not set, after checking that it is a TCP port number. */
+  private static String requirePort(String port, String variable) {
+    if (port == null) {
+      return null;
+    }
+    if (!port.matches("\\d{1,5}")
+        || Integer.parseInt(port) < 1
+        || Integer.parseInt(port) > 65_535) {
+      throw new IllegalArgumentException(
+          variable
+              + " has the port '"
+              + port
+              + "'; expected a port number from 1 to 65535 such as 5432");
+    }
+    return port;
+  }
+
   private static String decode(String value) {
     if (value == null) {
       return null;
     }
     // A libpq URI is percent-encoded only: a plus sign is a plus, not a space.
-    return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+    try {
+      return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      // The decoder's message quotes the value, which may be the password.
+      throw new IllegalArgumentException(
+          CONN_STRING
+              + " contains an invalid percent-encoding; write a '%' in the user, password or"
+              + " database name as %25 and an '@' as %40");
+    }
   }
 
-  private static String withoutQuery(String url) {
-    int question = url.indexOf('?');
-    return question < 0 ? url : url.substring(0, question);
+  /**
+   * Returns a JDBC URL without the parts that may carry a password: user info before an {@code @},
+   * the {@code ?} query and the {@code ;} properties that H2 and some other drivers take.
+   */
+  private static String withoutCredentials(String url) {
+    String withoutUserInfo = url.replaceFirst("//[^/@?;]*@", "//");
+    int end = withoutUserInfo.length();
+    for (char separator : new char[] {'?', ';'}) {
+      int index = withoutUserInfo.indexOf(separator);
+      if (index >= 0 && index < end) {
+        end = index;
+      }
+    }
+    return withoutUserInfo.substring(0, end);
   }
 
   private static String trimToNull(String value) {
