@@ -9,8 +9,10 @@ public record CreateProductRequest(
     @NotBlank(message = "is required")
         @Size(max = 200, message = "must be at most {max} characters")
         @Pattern(
-            regexp = "[^/\\p{Cntrl}]*",
-            message = "must not contain '/' or control characters, because it is used in URL paths")
+            regexp = "(?!\\s*\\.{1,2}\\s*$)[^/\\\\\\p{Cntrl}]*",
+            message =
+                "must not contain '/', a backslash or control characters and must not be '.' or"
+                    + " '..', because it is used in URL paths")
         String name,
     @NotBlank(message = "is required")
         @Size(max = 2048, message = "must be at most {max} characters")

@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Size;
 public record CreateReleaseRequest(
     @NotBlank(message = "is required")
         @Size(max = 2048, message = "must be at most {max} characters")
+        @Pattern(regexp = "\\P{Cntrl}*", message = "must not contain control characters")
         String artifactUrl,
     @NotBlank(message = "is required")
         @Size(max = 128, message = "must be at most {max} characters")

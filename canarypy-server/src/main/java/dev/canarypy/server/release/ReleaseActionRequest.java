@@ -1,5 +1,6 @@
 package dev.canarypy.server.release;
 
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -9,8 +10,14 @@ import jakarta.validation.constraints.Size;
  * @param actor who acts; stored in the release event, {@code api} when not given
  */
 public record ReleaseActionRequest(
-    @Size(max = 2000, message = "must be at most {max} characters") String reason,
-    @Size(max = 200, message = "must be at most {max} characters") String actor) {
+    @Size(max = 2000, message = "must be at most {max} characters")
+        @Pattern(
+            regexp = "[^\\x00]*",
+            message = "must not contain the NUL character, which the database cannot store")
+        String reason,
+    @Size(max = 200, message = "must be at most {max} characters")
+        @Pattern(regexp = "\\P{Cntrl}*", message = "must not contain control characters")
+        String actor) {
 
   public static final ReleaseActionRequest NONE = new ReleaseActionRequest(null, null);
 }

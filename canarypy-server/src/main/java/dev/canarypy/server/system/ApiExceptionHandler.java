@@ -1,11 +1,14 @@
 package dev.canarypy.server.system;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -15,6 +18,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -24,7 +29,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -37,6 +45,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
   private static final String RETRY_AFTER_SECONDS = "5";
+  private static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
 
   private final DatabaseOutageLog outageLog;
 
@@ -63,12 +72,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> typeMismatch(
       MethodArgumentTypeMismatchException exception, WebRequest request) {
     String expected =
-        exception.getRequiredType() == null
-            ? "a valid value"
-            : exception.getRequiredType().getSimpleName();
-    if ("UUID".equals(expected)) {
-      expected = "a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6";
-    }
+        exception.getRequiredType() == UUID.class
+            ? "a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6"
+            : describeType(exception.getRequiredType());
     return invalidFields(
         List.of(
             new FieldProblem(
@@ -98,6 +104,26 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         .body(body);
   }
 
+  /**
+   * Maps PostgreSQL's rejection of a character it cannot store in text (SQLSTATE 22021, raised for
+   * NUL) to 422, because a query parameter can carry one. Any other integrity violation is a server
+   * error.
+   */
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ResponseEntity<Object> integrityViolation(
+      DataIntegrityViolationException exception, WebRequest request) {
+    if (!CHARACTER_NOT_IN_REPERTOIRE.equals(sqlState(exception))) {
+      return unexpected(exception, request);
+    }
+    return invalidFields(
+        List.of(
+            new FieldProblem(
+                "request",
+                "contains a character that the database cannot store or search, such as NUL;"
+                    + " remove it")),
+        request);
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception exception, WebRequest request) {
     log.error("Request {} failed unexpectedly", describe(request), exception);
@@ -115,19 +141,93 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpStatusCode status,
       WebRequest request) {
     Throwable cause = exception.getMostSpecificCause();
-    if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-      return invalidFields(List.of(fieldProblem(mismatch)), request);
+    if (cause instanceof InputCoercionException outOfRange && !outOfRange.getPath().isEmpty()) {
+      return invalidFields(List.of(outOfRangeProblem(outOfRange)), request);
+    }
+    // Jackson reports content after the body's JSON value only through this message text.
+    if (cause instanceof MismatchedInputException trailing
+        && trailing.getOriginalMessage() != null
+        && trailing.getOriginalMessage().startsWith("Trailing token")) {
+      return problem(
+          HttpStatus.BAD_REQUEST,
+          "Bad request",
+          "The request body has more content after its JSON value; send exactly one JSON value as"
+              + " documented at /docs.",
+          request);
+    }
+    if (cause instanceof MismatchedInputException mismatch) {
+      if (!mismatch.getPath().isEmpty()) {
+        return invalidFields(List.of(fieldProblem(mismatch)), request);
+      }
+      // The whole body has the wrong shape, such as an array where an object is expected.
+      String expected = describeType(mismatch.getTargetType());
+      return problem(
+          HttpStatus.BAD_REQUEST,
+          "Bad request",
+          "The request body must be "
+              + expected
+              + ", but it is "
+              + describeToken(mismatch.getCurrentToken())
+              + ". Send the JSON body documented at /docs.",
+          request);
+    }
+    if (cause instanceof DatabindException invalid && !invalid.getPath().isEmpty()) {
+      return invalidFields(
+          List.of(new FieldProblem(path(invalid.getPath()), "has an invalid value")), request);
     }
     String detail;
-    if (cause instanceof StreamReadException || cause instanceof JacksonException) {
+    if (cause instanceof JacksonException unreadable) {
       detail =
           "The request body is not valid JSON: "
-              + firstLine(((JacksonException) cause).getOriginalMessage())
-              + ". Send a JSON object with the fields listed at /docs.";
+              + readableMessage(unreadable)
+              + ". Send the JSON body documented at /docs.";
     } else {
-      detail = "The request body is missing or unreadable; send a JSON object as listed at /docs.";
+      detail = "The request body is missing or unreadable; send the JSON body documented at /docs.";
     }
     return problem(HttpStatus.BAD_REQUEST, "Bad request", detail, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+      HttpMediaTypeNotSupportedException exception,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String sent =
+        exception.getContentType() == null
+            ? "The request's Content-Type"
+            : "Content-Type '"
+                + exception.getContentType().getType()
+                + "/"
+                + exception.getContentType().getSubtype()
+                + "'";
+    ProblemDetail body =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            sent + " is not supported; send the body as application/json.");
+    body.setTitle("Unsupported media type");
+    body.setInstance(instance(request));
+    return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(body);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+      HttpRequestMethodNotSupportedException exception,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String[] supported = exception.getSupportedMethods();
+    String detail =
+        "Method "
+            + exception.getMethod()
+            + " is not supported on this path"
+            + (supported == null || supported.length == 0
+                ? "."
+                : "; it accepts " + String.join(", ", supported) + ".");
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED, detail);
+    body.setTitle("Method not allowed");
+    body.setInstance(instance(request));
+    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(headers).body(body);
   }
 
   @Override
@@ -158,11 +258,26 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   private static FieldProblem fieldProblem(MismatchedInputException mismatch) {
     String field = path(mismatch.getPath());
     String expected = describeType(mismatch.getTargetType());
-    if (mismatch instanceof InvalidFormatException format) {
-      return new FieldProblem(
-          field, "'" + format.getValue() + "' is not " + expected + "; send " + expected);
+    if (mismatch instanceof InvalidFormatException format && format.getValue() != null) {
+      Object value = format.getValue();
+      String sentValue = value instanceof String text ? "'" + text + "'" : String.valueOf(value);
+      return new FieldProblem(field, "must be " + expected + ", got " + sentValue);
     }
-    return new FieldProblem(field, "has the wrong type; send " + expected);
+    return new FieldProblem(
+        field, "must be " + expected + ", got " + describeToken(mismatch.getCurrentToken()));
+  }
+
+  private static FieldProblem outOfRangeProblem(InputCoercionException outOfRange) {
+    Class<?> type = outOfRange.getTargetType();
+    String range;
+    if (type == Integer.class || type == int.class) {
+      range = "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+    } else if (type == Long.class || type == long.class) {
+      range = "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+    } else {
+      range = "a number within the documented range";
+    }
+    return new FieldProblem(path(outOfRange.getPath()), "is out of range; send " + range);
   }
 
   private static String path(List<JacksonException.Reference> references) {
@@ -204,11 +319,46 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return "a JSON object";
   }
 
+  private static String describeToken(JsonToken token) {
+    if (token == null) {
+      return "missing";
+    }
+    return switch (token) {
+      case START_ARRAY -> "a JSON array";
+      case START_OBJECT -> "a JSON object";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT -> "a whole number";
+      case VALUE_NUMBER_FLOAT -> "a decimal number";
+      case VALUE_TRUE, VALUE_FALSE -> "true or false";
+      case VALUE_NULL -> "null";
+      default -> "another JSON value";
+    };
+  }
+
+  /**
+   * Returns the parser's message with its position but without the parts that name Java classes or
+   * parser settings, which mean nothing to a client.
+   */
+  private static String readableMessage(JacksonException exception) {
+    String message = firstLine(exception.getOriginalMessage());
+    int startMarker = message.indexOf(" (start marker at");
+    if (startMarker >= 0) {
+      message = message.substring(0, startMarker);
+    }
+    message = message.replaceAll("\\s*\\([^()]*`[^()]*\\)", "").replaceAll("`[^`]*`", "a value");
+    TokenStreamLocation location = exception.getLocation();
+    if (location != null && location.getLineNr() > 0 && location.getColumnNr() > 0) {
+      message += " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+    return message;
+  }
+
   private ResponseEntity<Object> invalidFields(List<FieldProblem> problems, WebRequest request) {
+    // Messages may contain semicolons, so the problems are joined as sentences.
     StringBuilder detail = new StringBuilder("Invalid request: ");
     for (int i = 0; i < problems.size(); i++) {
       if (i > 0) {
-        detail.append("; ");
+        detail.append(". ");
       }
       detail.append(problems.get(i).field()).append(' ').append(problems.get(i).message());
     }
@@ -245,6 +395,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       return servlet.getRequest().getMethod() + " " + servlet.getRequest().getRequestURI();
     }
     return request.getDescription(false);
+  }
+
+  private static String sqlState(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        return sql.getSQLState();
+      }
+    }
+    return null;
   }
 
   private static String firstLine(String message) {

@@ -5,6 +5,8 @@ import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,6 +15,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RequestValidator {
+
+  private static final Comparator<FieldProblem> BY_FIELD_THEN_MESSAGE =
+      Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message);
 
   private final Validator validator;
 
@@ -37,14 +42,15 @@ public class RequestValidator {
     if (body == null) {
       return List.of(new FieldProblem(prefix.isEmpty() ? "body" : prefix, "is required"));
     }
-    List<FieldProblem> problems = new ArrayList<>();
+    // A sorted set drops duplicates, because two constraints can report the same message. NaN, for
+    // example, fails both the minimum and the maximum of a range.
+    Set<FieldProblem> problems = new TreeSet<>(BY_FIELD_THEN_MESSAGE);
     for (ConstraintViolation<Object> violation : validator.validate(body)) {
       String field = snakeCase(violation.getPropertyPath().toString());
       String name = prefix.isEmpty() ? field : prefix + "." + field;
       problems.add(new FieldProblem(name, violation.getMessage()));
     }
-    problems.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message));
-    return problems;
+    return new ArrayList<>(problems);
   }
 
   /** Converts a Java property path such as {@code semverVersion} to the wire name. */
