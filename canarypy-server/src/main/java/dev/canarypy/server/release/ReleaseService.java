@@ -12,6 +12,7 @@ import dev.canarypy.server.system.ConflictException;
 import dev.canarypy.server.system.InvalidRequestException;
 import dev.canarypy.server.system.NotFoundException;
 import dev.canarypy.server.system.RequestValidator;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.UriUtils;
 
 /** Creates releases, reads them, and carries out the manual promote, rollback, pause and resume. */
 @Service
@@ -168,7 +170,13 @@ public class ReleaseService {
               ? CanarySettings.DEFAULT_TOLERANCE_POINTS
               : request.tolerance());
     } catch (IllegalArgumentException invalid) {
-      throw new InvalidRequestException("body", invalid.getMessage());
+      // The core's messages start with the field's wire name, e.g. "canary_period must be ...".
+      String message = invalid.getMessage();
+      int space = message.indexOf(' ');
+      if (space <= 0) {
+        throw new InvalidRequestException("body", message);
+      }
+      throw new InvalidRequestException(message.substring(0, space), message.substring(space + 1));
     }
   }
 
@@ -221,7 +229,7 @@ public class ReleaseService {
                         + "' has no release "
                         + version
                         + "; list its releases with GET /release/"
-                        + product.name()
+                        + UriUtils.encodePathSegment(product.name(), StandardCharsets.UTF_8)
                         + "."));
   }
 

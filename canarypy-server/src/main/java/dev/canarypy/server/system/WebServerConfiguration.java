@@ -9,12 +9,16 @@ import org.springframework.context.annotation.Configuration;
 public class WebServerConfiguration {
 
   /**
-   * Keeps an encoded slash ({@code %2F}) inside one path segment instead of rejecting the request,
-   * because {@code latest} also takes an artifact URL such as {@code registry.example.com/app} in
-   * place of the product name.
+   * Keeps an encoded slash ({@code %2F}) or backslash ({@code %5C}) inside one path segment instead
+   * of rejecting the request, because {@code latest} also takes an artifact URL such as {@code
+   * registry.example.com/app} in place of the product name.
    */
+  // NOTE: Tomcat still rejects %00 in a path with its own HTML 400 page before Spring sees it.
   @Bean
   TomcatConnectorCustomizer encodedSlashInPathSegments() {
-    return connector -> connector.setEncodedSolidusHandling("passthrough");
+    return connector -> {
+      connector.setEncodedSolidusHandling("passthrough");
+      connector.setEncodedReverseSolidusHandling("passthrough");
+    };
   }
 }
