@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A client of a CanaryPy server's REST API over the JDK's {@code java.net.http}.
@@ -42,6 +43,7 @@ public final class CanaryPyClient implements CanaryPy {
 
   private final HttpTransport transport;
   private final String actor;
+  private final Consumer<String> replyListener;
 
   /** Creates a client for the server at {@code baseUrl} with the default timeouts and retries. */
   public CanaryPyClient(String baseUrl) {
@@ -57,6 +59,7 @@ public final class CanaryPyClient implements CanaryPy {
             builder.retryPolicy,
             MAPPER);
     this.actor = builder.actor;
+    this.replyListener = builder.replyListener;
   }
 
   /**
@@ -221,6 +224,7 @@ public final class CanaryPyClient implements CanaryPy {
   }
 
   private <T> T read(String method, String path, String body, JavaType type) {
+    replyListener.accept(body);
     try {
       return MAPPER.readValue(body, type);
     } catch (JsonProcessingException e) {
@@ -244,6 +248,7 @@ public final class CanaryPyClient implements CanaryPy {
     private Duration requestTimeout = Duration.ofSeconds(10);
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private String actor;
+    private Consumer<String> replyListener = body -> {};
 
     private Builder() {}
 
@@ -282,6 +287,16 @@ public final class CanaryPyClient implements CanaryPy {
      */
     public Builder actor(String actor) {
       this.actor = actor;
+      return this;
+    }
+
+    /**
+     * Sets a listener that receives the body of every successful reply, unchanged, before the
+     * client reads it. The canarypy command uses it to print the server's own JSON; it also suits
+     * debugging. The listener runs on the calling thread and must not throw.
+     */
+    public Builder replyListener(Consumer<String> replyListener) {
+      this.replyListener = Objects.requireNonNull(replyListener, "replyListener");
       return this;
     }
 

@@ -329,7 +329,7 @@ public final class FakeCanaryPyClient implements CanaryPy {
     for (FakeRelease release : releasesOf(productName)) {
       if (release.status == ReleaseStatus.STABLE) {
         release.changeStatus(
-            "superseded", ReleaseStatus.SUPERSEDED, "a newer stable release", clock.instant());
+            "replaced", ReleaseStatus.INACTIVE, "a newer stable release", clock.instant());
       }
     }
   }

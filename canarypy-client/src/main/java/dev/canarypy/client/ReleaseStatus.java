@@ -11,7 +11,7 @@ public enum ReleaseStatus {
   /** The version that every execution outside the canary runs. */
   @JsonProperty("stable")
   STABLE,
-  /** A former stable replaced by a newer stable, or a canary settled by a newer release. */
+  /** A canary that a newer release settled before it was promoted; it is never served again. */
   @JsonProperty("superseded")
   SUPERSEDED,
   /** A canary that failed its analysis or that a person rolled back. */
@@ -20,7 +20,7 @@ public enum ReleaseStatus {
   /** A canary that keeps its current share while automatic decisions are stopped. */
   @JsonProperty("paused")
   PAUSED,
-  /** A release that the server no longer serves for another reason. */
+  /** A former stable release that a newer stable release replaced. */
   @JsonProperty("inactive")
   INACTIVE,
   /** A status that this client version does not know, sent by a newer server. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.canarypy.client.StubServer.Reply;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +87,33 @@ class CanaryPyClientWireTest {
 
       assertThat(read.status()).isEqualTo(ReleaseStatus.UNKNOWN);
       assertThat(read.analysis().verdict()).isEqualTo(Verdict.UNKNOWN);
+    }
+  }
+
+  @Test
+  void enumValuesMatchAnyCase() throws IOException {
+    String release =
+        RELEASE
+            .replace("\"status\":\"canary\"", "\"status\":\"ROLLED_BACK\"")
+            .replace("\"verdict\":\"inconclusive\"", "\"verdict\":\"FAIL\"");
+    try (StubServer server = new StubServer(Reply.json(200, release))) {
+      Release read = new CanaryPyClient(server.url()).getRelease("nightly report", "1.4.0");
+
+      assertThat(read.status()).isEqualTo(ReleaseStatus.ROLLED_BACK);
+      assertThat(read.analysis().verdict()).isEqualTo(Verdict.FAIL);
+    }
+  }
+
+  @Test
+  void replyListenerGetsUnchangedBody() throws IOException {
+    List<String> bodies = new ArrayList<>();
+    try (StubServer server = new StubServer(Reply.json(200, RELEASE))) {
+      CanaryPyClient client =
+          CanaryPyClient.builder().baseUrl(server.url()).replyListener(bodies::add).build();
+
+      client.getRelease("nightly report", "1.4.0");
+
+      assertThat(bodies).containsExactly(RELEASE);
     }
   }
 

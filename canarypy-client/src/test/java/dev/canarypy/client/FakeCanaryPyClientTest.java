@@ -45,11 +45,11 @@ class FakeCanaryPyClientTest {
   }
 
   @Test
-  void fullRolloutSupersedesStable() {
+  void fullRolloutReplacesStable() {
     canaryPy.createRelease(ReleaseRequest.builder("nightly.jar", "2.0.0").canary(false).build());
 
     assertThat(canaryPy.getRelease("nightly report", "1.0.0").status())
-        .isEqualTo(ReleaseStatus.SUPERSEDED);
+        .isEqualTo(ReleaseStatus.INACTIVE);
     assertThat(canaryPy.getStableRelease("nightly report").semverVersion()).isEqualTo("2.0.0");
   }
 
@@ -122,7 +122,7 @@ class FakeCanaryPyClientTest {
     assertThat(promoted.status()).isEqualTo(ReleaseStatus.STABLE);
     assertThat(promoted.decidedAt()).isEqualTo(NOW);
     assertThat(canaryPy.getRelease("nightly report", "1.0.0").status())
-        .isEqualTo(ReleaseStatus.SUPERSEDED);
+        .isEqualTo(ReleaseStatus.INACTIVE);
     assertThat(rollbackStable.isConflict()).isTrue();
     assertThat(rollbackStable.detail())
         .isEqualTo(
