@@ -1,0 +1,92 @@
+package dev.canarypy.cli;
+
+import dev.canarypy.cli.product.ProductCommand;
+import dev.canarypy.cli.release.ReleaseCommand;
+import dev.canarypy.cli.server.ApiCommand;
+import dev.canarypy.cli.server.DbCommand;
+import dev.canarypy.cli.server.WebCommand;
+import dev.canarypy.cli.signal.SignalCommand;
+import picocli.AutoComplete.GenerateCompletion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code canarypy} command: starts the server and manages products, releases and signals
+ * through the REST API.
+ *
+ * <p>Only {@code api start} and {@code db init} load the server's classes and Spring, so the
+ * commands that call the API start in a fraction of a second.
+ */
+@Command(
+    name = "canarypy",
+    scope = ScopeType.INHERIT,
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Pull-based canary releases: run the server, manage products and releases.",
+    subcommands = {
+      ApiCommand.class,
+      WebCommand.class,
+      DbCommand.class,
+      ProductCommand.class,
+      ReleaseCommand.class,
+      SignalCommand.class,
+      GenerateCompletion.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:Success.",
+      "1:Any other error.",
+      "2:Invalid usage: a missing, unknown or invalid option.",
+      "3:The server rejected the request (4xx), or no canary is in flight to act on.",
+      "4:The server cannot be reached or failed (5xx)."
+    },
+    footerHeading = "%nEnvironment:%n",
+    footer = {
+      "  CANARYPY_URL   the server the commands talk to (default http://localhost:8080)",
+      "  CANARYPY_API_HOST, CANARYPY_API_PORT, CANARYPY_DB_*, CANARYPY_HOME",
+      "                 where 'api start' listens and which database it uses"
+    })
+public final class CanaryPyCommand {
+
+  @Option(
+      names = "--url",
+      scope = ScopeType.INHERIT,
+      paramLabel = "URL",
+      defaultValue = "${env:CANARYPY_URL:-http://localhost:8080}",
+      description = "The server's base URL (default: CANARYPY_URL, else http://localhost:8080).")
+  String url;
+
+  @Option(
+      names = "--output",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "How to print results: table or json (default: table).")
+  OutputFormat output;
+
+  /** Returns the server URL given with --url, CANARYPY_URL or the default. */
+  public String url() {
+    return url;
+  }
+
+  /** Returns the output format given with --output. */
+  public OutputFormat output() {
+    return output;
+  }
+
+  /** Creates the command line with the error handlers that map failures to exit codes. */
+  public static CommandLine newCommandLine() {
+    CommandLine commandLine = new CommandLine(new CanaryPyCommand());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setParameterExceptionHandler(new UsageErrorHandler());
+    commandLine.setExecutionExceptionHandler(new ExecutionErrorHandler());
+    return commandLine;
+  }
+
+  /** Runs the command and exits with its exit code. */
+  public static void main(String[] args) {
+    System.exit(newCommandLine().execute(args));
+  }
+}

@@ -1,0 +1,42 @@
+package dev.canarypy.cli;
+
+import dev.canarypy.client.CanaryPyClient;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The base of every command that calls the REST API: it builds the client from {@code --url} and
+ * the printer from {@code --output}, then runs the command.
+ */
+public abstract class ClientCommand implements Callable<Integer> {
+
+  /** The command's own model, injected by picocli. */
+  @Spec protected CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    CliLogging.useCommandLineLogging();
+    CanaryPyCommand root = (CanaryPyCommand) spec.root().userObject();
+    Output output = new Output(root.output(), spec.commandLine().getOut());
+    run(createClient(root.url(), output), output);
+    return ExitCodes.OK;
+  }
+
+  /** Runs the command against the server. */
+  protected abstract void run(CanaryPyClient client, Output output);
+
+  private CanaryPyClient createClient(String url, Output output) {
+    try {
+      return CanaryPyClient.builder()
+          .baseUrl(url)
+          .actor(System.getProperty("user.name"))
+          .replyListener(output::recordReply)
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(), e.getMessage() + ". Set it with --url or CANARYPY_URL.");
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.canarypy.cli.server;
+
+import dev.canarypy.server.CanaryPyServerApplication;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+
+/**
+ * Calls into the server module. It is the only class of the command line that refers to Spring and
+ * the server, so the JVM loads them only when {@code api start} or {@code db init} runs.
+ */
+final class ServerLauncher {
+
+  private ServerLauncher() {}
+
+  /** Starts the server and blocks until its application context closes. */
+  static void runUntilStopped(String[] springArgs) throws InterruptedException {
+    ConfigurableApplicationContext context = CanaryPyServerApplication.start(springArgs);
+    CountDownLatch closed = new CountDownLatch(1);
+    context.addApplicationListener(
+        event -> {
+          if (event instanceof ContextClosedEvent) {
+            closed.countDown();
+          }
+        });
+    // The context may have closed between the start and the listener's registration.
+    if (context.isActive()) {
+      closed.await();
+    }
+  }
+
+  /** Migrates the configured database and returns its location, without credentials. */
+  static String migrateDatabase() {
+    return CanaryPyServerApplication.migrateDatabase();
+  }
+}
