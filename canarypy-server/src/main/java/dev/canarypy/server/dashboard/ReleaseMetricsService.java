@@ -5,6 +5,7 @@ import dev.canarypy.server.product.ProductService;
 import dev.canarypy.server.release.ReleaseRepository;
 import dev.canarypy.server.system.InvalidRequestException;
 import dev.canarypy.server.system.NotFoundException;
+import dev.canarypy.server.system.Timestamps;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

@@ -12,6 +12,7 @@ import dev.canarypy.server.system.ConflictException;
 import dev.canarypy.server.system.InvalidRequestException;
 import dev.canarypy.server.system.NotFoundException;
 import dev.canarypy.server.system.RequestValidator;
+import dev.canarypy.server.system.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -78,7 +79,7 @@ public class ReleaseService {
     Instant releaseDate =
         request.releaseDate() == null
             ? clock.instant()
-            : ReleaseDates.parse("release_date", request.releaseDate());
+            : Timestamps.parse("release_date", request.releaseDate());
     CanarySettings settings = settingsOf(request);
     boolean isCanary = request.isCanary() == null || request.isCanary();
     Product product = productService.getByArtifactUrl(request.artifactUrl().trim());

@@ -1,6 +1,5 @@
-package dev.canarypy.server.dashboard;
+package dev.canarypy.server.system;
 
-import dev.canarypy.server.system.InvalidRequestException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -8,8 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-/** Parses the timestamps of query parameters; one without a zone is read as UTC. */
-final class Timestamps {
+/** Parses the timestamps clients send in bodies and query parameters; one without a zone is UTC. */
+public final class Timestamps {
 
   private Timestamps() {}
 
@@ -20,7 +19,7 @@ final class Timestamps {
    *
    * @throws InvalidRequestException naming {@code parameter} when the value is not a timestamp
    */
-  static Instant parse(String parameter, String value) {
+  public static Instant parse(String parameter, String value) {
     String text = value.trim();
     if (text.length() > 10 && text.charAt(10) == ' ') {
       text = text.substring(0, 10) + 'T' + text.substring(11);
