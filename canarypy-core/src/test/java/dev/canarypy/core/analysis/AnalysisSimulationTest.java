@@ -29,6 +29,21 @@ class AnalysisSimulationTest {
         .isLessThanOrEqualTo(0.01);
   }
 
+  /**
+   * A canary failing 7 % of runs against a stable failing 2 % sits exactly at the default tolerance
+   * of 5 points, where the tolerance test's error bound is tight.
+   */
+  @Test
+  void canaryAtToleranceRarelyRollsBack() {
+    Outcome outcome = simulation.run(new Scenario(0.07, CANARIES, MAX_CANARY_SIGNALS));
+
+    assertThat(outcome.rolledBackFraction())
+        .as(
+            "fraction of canaries failing 7 %% of runs ever rolled back (%d of %d)",
+            outcome.rolledBack(), CANARIES)
+        .isLessThanOrEqualTo(0.01);
+  }
+
   @Test
   void alwaysFailingRollsBackWithinFive() {
     Outcome outcome = simulation.run(new Scenario(1.0, CANARIES, MAX_CANARY_SIGNALS));
