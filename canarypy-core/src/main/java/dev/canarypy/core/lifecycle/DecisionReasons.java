@@ -37,9 +37,9 @@ final class DecisionReasons {
     if (band.phase() == BandPhase.NOT_STARTED) {
       return String.format(
           Locale.ROOT,
-          "The canary gets no executions before its release date %s, and its analysis is %s (%s).",
+          "The canary gets no executions before its release date %s, and its analysis %s (%s).",
           band.end(),
-          analysis.verdict().wireName(),
+          verdictPhrase(analysis.verdict()),
           counts(analysis.canary()));
     }
     String verdictClause =
@@ -99,10 +99,22 @@ final class DecisionReasons {
   static String superseded(Analysis analysis) {
     return String.format(
         Locale.ROOT,
-        "A new release arrived while the canary's analysis is %s (%s), so the canary is"
+        "A new release arrived while the canary's analysis %s (%s), so the canary is"
             + " superseded.",
-        analysis.verdict().wireName(),
+        verdictPhrase(analysis.verdict()),
         counts(analysis.canary()));
+  }
+
+  /** Returns the verb phrase of a verdict: "passes", "fails" or "is inconclusive". */
+  private static String verdictPhrase(Verdict verdict) {
+    switch (verdict) {
+      case PASS:
+        return "passes";
+      case FAIL:
+        return "fails";
+      default:
+        return "is inconclusive";
+    }
   }
 
   /** Describes canary counts, such as "48 of 50 canary runs succeeded". */

@@ -26,10 +26,19 @@ public record CanarySettings(
     int minSignals,
     double tolerancePoints) {
 
+  /** Default canary period in days. */
   public static final double DEFAULT_CANARY_PERIOD_DAYS = 2;
+
+  /** Default number of bands. */
   public static final int DEFAULT_BAND_COUNT = 5;
+
+  /** Default minimum success rate of the canary, in percent. */
   public static final double DEFAULT_THRESHOLD_PERCENT = 80;
+
+  /** Default number of canary signals needed before the analysis can pass. */
   public static final int DEFAULT_MIN_SIGNALS = 10;
+
+  /** Default tolerance, in percentage points of failure rate above the stable's. */
   public static final double DEFAULT_TOLERANCE_POINTS = 5;
 
   /**

@@ -184,15 +184,16 @@ class LifecycleEngineTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"9, 0, inconclusive", "12, 18, fail"})
-  void newReleaseSupersedesCanaryThatDoesNotPass(long successes, long failures, String verdict) {
+  @CsvSource({"9, 0, is inconclusive", "12, 18, fails"})
+  void newReleaseSupersedesCanaryThatDoesNotPass(
+      long successes, long failures, String verdictPhrase) {
     Decision decision = engine.settleForNewRelease(canary(new SignalCounts(successes, failures)));
 
     assertThat(decision.type()).isEqualTo(DecisionType.SUPERSEDE);
     assertThat(decision.reason())
         .isEqualTo(
-            "A new release arrived while the canary's analysis is "
-                + verdict
+            "A new release arrived while the canary's analysis "
+                + verdictPhrase
                 + " ("
                 + successes
                 + " of "
