@@ -36,7 +36,7 @@ import java.util.Objects;
  * <ul>
  *   <li>Threshold: against "failure rate ≤ 1 − threshold", using the canary's counts.
  *   <li>Tolerance: against "canary failure rate − stable failure rate ≤ tolerance", using both
- *       releases' counts; with no stable signals it cannot reject.
+ *       releases' counts. With no stable signals it cannot reject.
  * </ul>
  *
  * <p>Each test runs at α/2, so the two together raise a false alarm with probability at most α = 1
