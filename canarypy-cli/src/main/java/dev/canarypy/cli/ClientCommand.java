@@ -1,5 +1,6 @@
 package dev.canarypy.cli;
 
+import dev.canarypy.cli.logging.CommandLineLoggingProvider;
 import dev.canarypy.client.CanaryPyClient;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +18,7 @@ public abstract class ClientCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CliLogging.useCommandLineLogging();
+    CommandLineLoggingProvider.install();
     CanaryPyCommand root = (CanaryPyCommand) spec.root().userObject();
     Output output = new Output(root.output(), spec.commandLine().getOut());
     run(createClient(root.url(), output), output);

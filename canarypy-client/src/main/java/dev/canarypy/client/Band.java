@@ -3,7 +3,7 @@ package dev.canarypy.client;
 import java.time.Instant;
 
 /**
- * The band a canary is in: band {@code number} of {@code bandCount} spans {@code [start, end)} and
+ * The band a canary is in. Band {@code number} of {@code bandCount} spans {@code [start, end)} and
  * targets {@code targetShare} of the executions.
  *
  * @param number the current band, from 1 to {@code bandCount}, or 0 before the canary starts

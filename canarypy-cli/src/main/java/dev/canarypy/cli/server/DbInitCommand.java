@@ -1,8 +1,8 @@
 package dev.canarypy.cli.server;
 
-import dev.canarypy.cli.CliLogging;
 import dev.canarypy.cli.CommandFailure;
 import dev.canarypy.cli.ExitCodes;
+import dev.canarypy.cli.logging.CommandLineLoggingProvider;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +22,7 @@ public final class DbInitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CliLogging.useCommandLineLogging();
+    CommandLineLoggingProvider.install();
     String database;
     try {
       database = ServerLauncher.migrateDatabase();
