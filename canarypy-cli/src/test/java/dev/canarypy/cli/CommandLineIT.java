@@ -236,7 +236,7 @@ class CommandLineIT {
             "Product:          lifecycle job",
             "Version:          1.1.0",
             "Status:           canary (served)",
-            "Canary period:    1 days from " + seconds(release.get("release_date")) + " in 4 bands",
+            "Canary period:    1 day from " + seconds(release.get("release_date")) + " in 4 bands",
             "Band:             1 of 4, target share 25.0% (running)",
             "Band window:      "
                 + seconds(release.at("/band/start"))
@@ -601,9 +601,9 @@ class CommandLineIT {
     assertThat(result.out()).isEmpty();
     assertThat(result.err())
         .isEqualTo(
-            "Error: the dashboard is not available yet in this version. Start the API server with"
-                + " 'canarypy api start' and open its interactive API documentation at /docs,"
-                + " such as http://localhost:8080/docs.");
+            "Error: a separate dashboard server is not available yet in this version. Start the"
+                + " API server with 'canarypy api start': it serves the dashboard at /, such as"
+                + " http://localhost:8080/, and the API documentation at /docs.");
   }
 
   @Test

@@ -27,7 +27,7 @@ final class ReleaseView {
     lines.put(
         "Canary period",
         number(release.canaryPeriod())
-            + " days from "
+            + (release.canaryPeriod() == 1 ? " day from " : " days from ")
             + time(release.releaseDate())
             + " in "
             + release.bandCount()

@@ -8,10 +8,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code canarypy web start}: reserved for the dashboard. It accepts the dashboard's options
- * already, so that scripts written for the original keep parsing.
+ * {@code canarypy web start}: reserved for a dashboard server of its own. The dashboard is served
+ * by {@code api start} for now; this command accepts the original's options already, so that
+ * scripts written for the original keep parsing, and points the user there.
  */
-@Command(name = "start", description = "Start the web dashboard (not available in this version).")
+@Command(
+    name = "start",
+    description =
+        "Start the web dashboard on its own (not available in this version: 'canarypy api start'"
+            + " serves the dashboard at /).")
 public final class WebStartCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -32,13 +37,14 @@ public final class WebStartCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    // TODO: start the dashboard here once the server module serves it on its own.
+    // TODO: start a server for the dashboard alone on --host and --port once the server module
+    // can run without the API.
     spec.commandLine()
         .getErr()
         .println(
-            "Error: the dashboard is not available yet in this version. Start the API server with"
-                + " 'canarypy api start' and open its interactive API documentation at /docs,"
-                + " such as http://localhost:8080/docs.");
+            "Error: a separate dashboard server is not available yet in this version. Start the"
+                + " API server with 'canarypy api start': it serves the dashboard at /, such as"
+                + " http://localhost:8080/, and the API documentation at /docs.");
     spec.commandLine().getErr().flush();
     return ExitCodes.FAILED;
   }
