@@ -6,6 +6,7 @@ import dev.canarypy.cli.server.ApiCommand;
 import dev.canarypy.cli.server.DbCommand;
 import dev.canarypy.cli.server.WebCommand;
 import dev.canarypy.cli.signal.SignalCommand;
+import dev.canarypy.client.CanaryPyClient;
 import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,9 +67,12 @@ public final class CanaryPyCommand {
       description = "How to print results: table or json (default: table).")
   OutputFormat output;
 
-  /** Returns the server URL given with --url, CANARYPY_URL or the default. */
+  /**
+   * Returns the server URL given with --url, CANARYPY_URL or the default. An empty value counts as
+   * unset, as it does for the Java client, because shells often export empty variables.
+   */
   public String url() {
-    return url;
+    return url == null || url.isBlank() ? CanaryPyClient.DEFAULT_URL : url;
   }
 
   /** Returns the output format given with --output. */
