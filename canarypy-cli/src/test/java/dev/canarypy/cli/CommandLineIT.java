@@ -594,16 +594,18 @@ class CommandLineIT {
   }
 
   @Test
-  void webStartIsNotAvailable() throws Exception {
-    CommandResult result = canarypy("web", "start", "--port", "9501");
+  void webStartServesDashboardOnSameDatabase() throws Exception {
+    createProduct("web view", "registry.example.com/web-view");
 
-    assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.out()).isEmpty();
-    assertThat(result.err())
-        .isEqualTo(
-            "Error: a separate dashboard server is not available yet in this version. Start the"
-                + " API server with 'canarypy api start': it serves the dashboard at /, such as"
-                + " http://localhost:8080/, and the API documentation at /docs.");
+    try (ServerProcess web = ServerProcess.startWeb(server)) {
+      HttpResponse<String> page = web.request("GET", "/", null);
+      HttpResponse<String> products = web.request("GET", "/product", null);
+
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("CanaryPy");
+      assertThat(products.statusCode()).isEqualTo(200);
+      assertThat(products.body()).contains("\"name\":\"web view\"");
+    }
   }
 
   @Test

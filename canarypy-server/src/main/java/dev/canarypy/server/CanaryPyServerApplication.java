@@ -31,6 +31,8 @@ public class CanaryPyServerApplication {
    */
   public static ConfigurableApplicationContext start(String... springArgs) {
     SpringApplication application = new SpringApplication(CanaryPyServerApplication.class);
+    // Started from the command line's jar, Spring would otherwise name the command's main class.
+    application.setMainApplicationClass(CanaryPyServerApplication.class);
     application.setDefaultProperties(defaultProperties(System.getenv()));
     if (Boolean.parseBoolean(System.getenv("CANARYPY_API_RELOAD"))) {
       log.warn(

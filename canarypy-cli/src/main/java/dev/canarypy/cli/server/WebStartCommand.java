@@ -1,22 +1,26 @@
 package dev.canarypy.cli.server;
 
+import dev.canarypy.cli.CommandFailure;
 import dev.canarypy.cli.ExitCodes;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code canarypy web start}: reserved for a dashboard server of its own. The dashboard is served
- * by {@code api start} for now; this command accepts the original's options already, so that
- * scripts written for the original keep parsing, and points the user there.
+ * {@code canarypy web start}: serves the dashboard on its own port, by default 8501 as the
+ * original's Streamlit dashboard did. It runs the same application as {@code api start} on the same
+ * database, because the page calls the REST API of the server that serves it.
  */
 @Command(
     name = "start",
-    description =
-        "Start the web dashboard on its own (not available in this version: 'canarypy api start'"
-            + " serves the dashboard at /).")
+    description = {
+      "Start the web dashboard on its own port and run until stopped (Ctrl-C or SIGTERM).",
+      "It reads the same database as 'canarypy api start' (CANARYPY_DB_* and CANARYPY_HOME), so"
+          + " both can run at once."
+    })
 public final class WebStartCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -36,16 +40,21 @@ public final class WebStartCommand implements Callable<Integer> {
   int port;
 
   @Override
-  public Integer call() {
-    // TODO: start a server for the dashboard alone on --host and --port once the server module
-    // can run without the API.
-    spec.commandLine()
-        .getErr()
-        .println(
-            "Error: a separate dashboard server is not available yet in this version. Start the"
-                + " API server with 'canarypy api start': it serves the dashboard at /, such as"
-                + " http://localhost:8080/, and the API documentation at /docs.");
-    spec.commandLine().getErr().flush();
-    return ExitCodes.FAILED;
+  public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65535) {
+      throw new ParameterException(
+          spec.commandLine(), "Invalid value for option '--port': " + port + " is not 0 to 65535.");
+    }
+    try {
+      ServerLauncher.runUntilStopped(
+          new String[] {"--server.address=" + host, "--server.port=" + port});
+    } catch (RuntimeException e) {
+      // Spring Boot has already logged the failure report with its cause.
+      throw new CommandFailure(
+          ExitCodes.FAILED,
+          "The dashboard server failed to start: " + ApiStartCommand.rootMessage(e),
+          e);
+    }
+    return ExitCodes.OK;
   }
 }

@@ -31,12 +31,14 @@ public final class ServerProcess implements AutoCloseable {
 
   private final Process process;
   private final Path home;
+  private final boolean ownsHome;
   private final Path log;
   private final String url;
 
-  private ServerProcess(Process process, Path home, Path log, String url) {
+  private ServerProcess(Process process, Path home, boolean ownsHome, Path log, String url) {
     this.process = process;
     this.home = home;
+    this.ownsHome = ownsHome;
     this.log = log;
     this.url = url;
   }
@@ -62,21 +64,37 @@ public final class ServerProcess implements AutoCloseable {
    * listens.
    */
   public static ServerProcess launch(Map<String, String> environment) throws IOException {
-    Path home = Files.createTempDirectory("canarypy-cli-it");
-    Path log = home.resolve("server.log");
+    return launch("api", environment, Files.createTempDirectory("canarypy-cli-it"), true);
+  }
+
+  /**
+   * Starts {@code canarypy web start} on the embedded database of {@code apiServer}, and waits
+   * until it serves requests; closing it leaves that database in place.
+   */
+  public static ServerProcess startWeb(ServerProcess apiServer)
+      throws IOException, InterruptedException {
+    ServerProcess server = launch("web", Map.of(), apiServer.home, false);
+    server.awaitReady();
+    return server;
+  }
+
+  private static ServerProcess launch(
+      String command, Map<String, String> environment, Path home, boolean ownsHome)
+      throws IOException {
+    Path log = Files.createTempFile("canarypy-cli-it-" + command, ".log");
     int port = freePort();
 
     ProcessBuilder builder =
         new ProcessBuilder(
             CanaryPyJar.commandLine(
-                "api", "start", "--host", "127.0.0.1", "--port", Integer.toString(port)));
+                command, "start", "--host", "127.0.0.1", "--port", Integer.toString(port)));
     Map<String, String> variables = new HashMap<>(environment);
     variables.put("CANARYPY_HOME", home.toString());
     builder.environment().putAll(variables);
     builder.redirectErrorStream(true);
     builder.redirectOutput(log.toFile());
 
-    return new ServerProcess(builder.start(), home, log, "http://127.0.0.1:" + port);
+    return new ServerProcess(builder.start(), home, ownsHome, log, "http://127.0.0.1:" + port);
   }
 
   /** Returns the server's base URL. */
@@ -142,13 +160,20 @@ public final class ServerProcess implements AutoCloseable {
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }
 
-  /** Stops the server with SIGTERM, then forcibly after 30 s, and deletes its home folder. */
+  /**
+   * Stops the server with SIGTERM, then forcibly after 30 s, and deletes its log and the home
+   * folder it created.
+   */
   @Override
   public void close() throws IOException, InterruptedException {
     process.destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       process.waitFor(10, TimeUnit.SECONDS);
+    }
+    Files.deleteIfExists(log);
+    if (!ownsHome) {
+      return;
     }
     try (Stream<Path> files = Files.walk(home)) {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
