@@ -279,6 +279,15 @@ class CommandLineIT {
     assertThat(
             list.out().lines().skip(1).map(line -> line.split(" +")[0] + " " + line.split(" +")[1]))
         .containsExactly("1.1.0 stable", "1.0.0 inactive");
+
+    CommandResult trail =
+        canarypy("release", "events", "--product", "lifecycle job", "--semver-version", "1.1.0");
+    List<String> trailLines = trail.out().lines().toList();
+    assertThat(trail.exitCode()).as(trail.err()).isZero();
+    assertThat(trailLines.get(0)).matches("TIME +EVENT +FROM +TO +ACTOR +VERDICT +REASON");
+    assertThat(trailLines.stream().skip(1).map(line -> line.split(" +")[1]))
+        .containsExactly("created", "paused", "resumed", "promoted");
+    assertThat(trailLines.get(2)).contains("checking logs");
   }
 
   @Test

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       ReleasePromoteCommand.class,
       ReleaseRollbackCommand.class,
       ReleasePauseCommand.class,
-      ReleaseResumeCommand.class
+      ReleaseResumeCommand.class,
+      ReleaseEventsCommand.class
     })
 public final class ReleaseCommand {}
