@@ -7,7 +7,7 @@ import dev.canarypy.client.CanaryPyClient;
 import dev.canarypy.client.ReleaseEvent;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code canarypy release events}: shows a release's audit trail, oldest first. */
 @Command(
@@ -19,26 +19,12 @@ import picocli.CommandLine.Option;
     })
 public final class ReleaseEventsCommand extends ClientCommand {
 
-  @Option(
-      names = "--product",
-      required = true,
-      paramLabel = "NAME",
-      description = "The product's name.")
-  String productName;
-
-  @Option(
-      names = {"--semver-version", "--semver_version"},
-      paramLabel = "VERSION",
-      description = "The release's version (default: the canary in flight, else the stable).")
-  String semverVersion;
+  @Mixin ReleaseSelection selection;
 
   @Override
   protected void run(CanaryPyClient client, Output output) {
-    String version =
-        semverVersion != null
-            ? semverVersion
-            : InFlightRelease.canaryOrStable(client, productName).semverVersion();
-    List<ReleaseEvent> events = client.listEvents(productName, version);
+    String version = selection.version(client);
+    List<ReleaseEvent> events = client.listEvents(selection.productName, version);
 
     if (output.isJson()) {
       output.serverJson();

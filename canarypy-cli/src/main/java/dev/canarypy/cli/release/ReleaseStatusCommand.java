@@ -5,7 +5,7 @@ import dev.canarypy.cli.Output;
 import dev.canarypy.client.CanaryPyClient;
 import dev.canarypy.client.Release;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code canarypy release status}: shows one release with its band, counts and verdict, by default
@@ -20,28 +20,14 @@ import picocli.CommandLine.Option;
     })
 public final class ReleaseStatusCommand extends ClientCommand {
 
-  @Option(
-      names = "--product",
-      required = true,
-      paramLabel = "NAME",
-      description = "The product's name.")
-  String productName;
-
-  @Option(
-      names = {"--semver-version", "--semver_version"},
-      paramLabel = "VERSION",
-      description = "The release's version (default: the canary in flight, else the stable).")
-  String semverVersion;
+  @Mixin ReleaseSelection selection;
 
   @Override
   protected void run(CanaryPyClient client, Output output) {
-    String version =
-        semverVersion != null
-            ? semverVersion
-            : InFlightRelease.canaryOrStable(client, productName).semverVersion();
+    String version = selection.version(client);
     // Read the release on its own even when the list had it, so that --output json prints the
     // server's reply for this one release.
-    Release release = client.getRelease(productName, version);
+    Release release = client.getRelease(selection.productName, version);
 
     if (output.isJson()) {
       output.serverJson();
