@@ -7,7 +7,8 @@ import jakarta.validation.constraints.Size;
  * The optional body of a manual promote, rollback, pause or resume.
  *
  * @param reason why the person acts; stored in the release event
- * @param actor who acts; stored in the release event, {@code api} when not given
+ * @param actor who acts; stored in the release event, {@code api} when not given. The name of the
+ *     request's API token replaces it when a token authenticated the request.
  */
 public record ReleaseActionRequest(
     @Size(max = 2000, message = "must be at most {max} characters")

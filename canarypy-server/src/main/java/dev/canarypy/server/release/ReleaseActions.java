@@ -8,6 +8,7 @@ import dev.canarypy.server.product.ProductRepository;
 import dev.canarypy.server.product.ProductService;
 import dev.canarypy.server.system.ConflictException;
 import dev.canarypy.server.system.RequestValidator;
+import dev.canarypy.server.token.AuthenticatedToken;
 import java.time.Clock;
 import java.util.Locale;
 import org.springframework.stereotype.Service;
@@ -72,7 +73,7 @@ public class ReleaseActions {
       String productName, String version, Action action, ReleaseActionRequest request) {
     ReleaseActionRequest body = request == null ? ReleaseActionRequest.NONE : request;
     validator.validate(body);
-    String actor = body.actor() == null || body.actor().isBlank() ? DEFAULT_ACTOR : body.actor();
+    String actor = actor(body);
     Product product = productService.getByName(productName);
     Release target = releaseService.find(product, version);
 
@@ -91,6 +92,17 @@ public class ReleaseActions {
       cache.invalidate(product.id());
     }
     return releaseService.toResponse(releases.findById(target.id()).orElseThrow(), product);
+  }
+
+  /**
+   * Returns who acts: the name of the request's API token, so that the audit trail shows the token
+   * whatever the body claims, else the body's actor, else {@value #DEFAULT_ACTOR}.
+   */
+  private static String actor(ReleaseActionRequest body) {
+    return AuthenticatedToken.current()
+        .map(AuthenticatedToken::name)
+        .orElseGet(
+            () -> body.actor() == null || body.actor().isBlank() ? DEFAULT_ACTOR : body.actor());
   }
 
   private void carryOut(

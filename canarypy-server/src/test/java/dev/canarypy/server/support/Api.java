@@ -19,9 +19,20 @@ public final class Api {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String baseUrl;
+  private final String token;
 
   public Api(int port) {
-    this.baseUrl = "http://127.0.0.1:" + port;
+    this("http://127.0.0.1:" + port, null);
+  }
+
+  private Api(String baseUrl, String token) {
+    this.baseUrl = baseUrl;
+    this.token = token;
+  }
+
+  /** Returns a client for the same server that sends {@code Authorization: Bearer <token>}. */
+  public Api withToken(String token) {
+    return new Api(baseUrl, token);
   }
 
   /** The reply of one request. */
@@ -54,7 +65,14 @@ public final class Api {
     return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  public Reply delete(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).DELETE());
+  }
+
   public Reply send(HttpRequest.Builder request) {
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
     try {
       HttpResponse<String> response =
           http.send(
