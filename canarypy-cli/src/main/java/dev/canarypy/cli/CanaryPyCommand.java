@@ -6,6 +6,7 @@ import dev.canarypy.cli.server.ApiCommand;
 import dev.canarypy.cli.server.DbCommand;
 import dev.canarypy.cli.server.WebCommand;
 import dev.canarypy.cli.signal.SignalCommand;
+import dev.canarypy.cli.token.TokenCommand;
 import dev.canarypy.client.CanaryPyClient;
 import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine;
@@ -33,6 +34,7 @@ import picocli.CommandLine.ScopeType;
       ProductCommand.class,
       ReleaseCommand.class,
       SignalCommand.class,
+      TokenCommand.class,
       GenerateCompletion.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -46,6 +48,7 @@ import picocli.CommandLine.ScopeType;
     footerHeading = "%nEnvironment:%n",
     footer = {
       "  CANARYPY_URL   the server the commands talk to (default http://localhost:8080)",
+      "  CANARYPY_TOKEN the API token sent when --token is not given",
       "  CANARYPY_API_HOST, CANARYPY_API_PORT, CANARYPY_DB_*, CANARYPY_HOME",
       "                 where 'api start' listens and which database it uses"
     })
@@ -58,6 +61,15 @@ public final class CanaryPyCommand {
       defaultValue = "${env:CANARYPY_URL:-http://localhost:8080}",
       description = "The server's base URL (default: CANARYPY_URL, else http://localhost:8080).")
   String url;
+
+  @Option(
+      names = "--token",
+      scope = ScopeType.INHERIT,
+      paramLabel = "TOKEN",
+      description =
+          "The API token to send, once the server has tokens (default: CANARYPY_TOKEN). Prefer"
+              + " CANARYPY_TOKEN, because other users can read a command's arguments.")
+  String token;
 
   @Option(
       names = "--output",
@@ -73,6 +85,18 @@ public final class CanaryPyCommand {
    */
   public String url() {
     return url == null || url.isBlank() ? CanaryPyClient.DEFAULT_URL : url;
+  }
+
+  /**
+   * Returns the API token given with --token, else CANARYPY_TOKEN, or null when neither is set. The
+   * environment is read here rather than as the option's default, so that no help text can print
+   * the token.
+   */
+  public String token() {
+    if (token != null && !token.isBlank()) {
+      return token.trim();
+    }
+    return CanaryPyClient.tokenFromEnvironment();
   }
 
   /** Returns the output format given with --output. */

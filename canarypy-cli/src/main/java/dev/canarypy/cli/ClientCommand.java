@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The base of every command that calls the REST API: it builds the client from {@code --url} and
- * the printer from {@code --output}, then runs the command.
+ * {@code --token} and the printer from {@code --output}, then runs the command.
  */
 public abstract class ClientCommand implements Callable<Integer> {
 
@@ -21,23 +21,30 @@ public abstract class ClientCommand implements Callable<Integer> {
     CommandLineLoggingProvider.install();
     CanaryPyCommand root = (CanaryPyCommand) spec.root().userObject();
     Output output = new Output(root.output(), spec.commandLine().getOut());
-    run(createClient(root.url(), output), output);
+    run(createClient(root.url(), root.token(), output), output);
     return ExitCodes.OK;
   }
 
   /** Runs the command against the server. */
   protected abstract void run(CanaryPyClient client, Output output);
 
-  private CanaryPyClient createClient(String url, Output output) {
+  private CanaryPyClient createClient(String url, String token, Output output) {
+    CanaryPyClient.Builder builder;
     try {
-      return CanaryPyClient.builder()
-          .baseUrl(url)
-          .actor(System.getProperty("user.name"))
-          .replyListener(output::recordReply)
-          .build();
+      builder = CanaryPyClient.builder().baseUrl(url);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(
           spec.commandLine(), e.getMessage() + ". Set it with --url or CANARYPY_URL.");
     }
+    try {
+      builder.token(token);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(), e.getMessage() + ". Set it with --token or CANARYPY_TOKEN.");
+    }
+    return builder
+        .actor(System.getProperty("user.name"))
+        .replyListener(output::recordReply)
+        .build();
   }
 }

@@ -50,6 +50,16 @@ public final class Output {
     out.flush();
   }
 
+  /** Prints a value that the command built, as indented JSON. */
+  public void json(Object value) {
+    try {
+      out.println(PRETTY_WRITER.writeValueAsString(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write the result as JSON: " + e.getMessage(), e);
+    }
+    out.flush();
+  }
+
   /** Prints one line of text. */
   public void line(String text) {
     out.println(text);

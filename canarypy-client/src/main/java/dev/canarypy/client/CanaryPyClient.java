@@ -36,6 +36,9 @@ public final class CanaryPyClient implements CanaryPy {
   /** The environment variable that contains the server's base URL. */
   public static final String URL_VARIABLE = "CANARYPY_URL";
 
+  /** The environment variable that contains the API token, for servers that require one. */
+  public static final String TOKEN_VARIABLE = "CANARYPY_TOKEN";
+
   /** The base URL used when {@value #URL_VARIABLE} is not set. */
   public static final String DEFAULT_URL = "http://localhost:8080";
 
@@ -57,17 +60,25 @@ public final class CanaryPyClient implements CanaryPy {
             builder.connectTimeout,
             builder.requestTimeout,
             builder.retryPolicy,
-            MAPPER);
+            MAPPER,
+            builder.token);
     this.actor = builder.actor;
     this.replyListener = builder.replyListener;
   }
 
   /**
    * Creates a client for the server named by the {@value #URL_VARIABLE} environment variable, or
-   * {@value #DEFAULT_URL} when it is unset or empty.
+   * {@value #DEFAULT_URL} when it is unset or empty, that sends the API token in {@value
+   * #TOKEN_VARIABLE} when that is set and not empty.
    */
   public static CanaryPyClient fromEnvironment() {
-    return builder().baseUrl(urlFromEnvironment()).build();
+    return builder().baseUrl(urlFromEnvironment()).token(tokenFromEnvironment()).build();
+  }
+
+  /** Returns the API token from {@value #TOKEN_VARIABLE}, or null when it is unset or empty. */
+  public static String tokenFromEnvironment() {
+    String token = System.getenv(TOKEN_VARIABLE);
+    return token == null || token.isBlank() ? null : token.trim();
   }
 
   /** Returns the server URL from {@value #URL_VARIABLE}, or {@value #DEFAULT_URL}. */
@@ -204,6 +215,30 @@ public final class CanaryPyClient implements CanaryPy {
     return getList(UrlPaths.withQuery("/signal", query), Signal.class);
   }
 
+  /**
+   * Creates an API token and returns it with its value, which the server shows only this once.
+   * Needs an admin token once any token exists. Token management is not part of {@link CanaryPy},
+   * because applications do not manage tokens.
+   *
+   * @param scope {@code signal} or {@code admin}
+   */
+  public CreatedToken createToken(String name, String scope) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", name);
+    body.put("scope", scope);
+    return post("/token", body, CreatedToken.class);
+  }
+
+  /** Lists the API tokens by name, without their values; needs an admin token. */
+  public List<ApiToken> listTokens() {
+    return getList("/token", ApiToken.class);
+  }
+
+  /** Revokes an API token, so that the server rejects it from now on; needs an admin token. */
+  public void revokeToken(String name) {
+    transport.send("DELETE", UrlPaths.of("token", name), null);
+  }
+
   private <T> T get(String path, Class<T> type) {
     return read("GET", path, transport.send("GET", path, null), MAPPER.constructType(type));
   }
@@ -248,6 +283,7 @@ public final class CanaryPyClient implements CanaryPy {
     private Duration requestTimeout = Duration.ofSeconds(10);
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private String actor;
+    private String token;
     private Consumer<String> replyListener = body -> {};
 
     private Builder() {}
@@ -288,6 +324,27 @@ public final class CanaryPyClient implements CanaryPy {
     public Builder actor(String actor) {
       this.actor = actor;
       return this;
+    }
+
+    /**
+     * Sets the API token sent with every request as {@code Authorization: Bearer <token>}; null
+     * sends none, which suits a server on which no token exists yet. A server that has tokens
+     * records the token's name as the actor of manual actions, in place of {@link #actor}.
+     *
+     * @throws IllegalArgumentException when the token is blank or contains whitespace or control
+     *     characters
+     */
+    public Builder token(String token) {
+      if (token != null && (token.isBlank() || !token.chars().allMatch(Builder::isTokenChar))) {
+        throw new IllegalArgumentException(
+            "Invalid API token: it must not be blank or contain whitespace or control characters");
+      }
+      this.token = token;
+      return this;
+    }
+
+    private static boolean isTokenChar(int character) {
+      return character > ' ' && character < 0x7f;
     }
 
     /**

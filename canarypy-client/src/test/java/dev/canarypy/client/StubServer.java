@@ -39,7 +39,12 @@ final class StubServer implements AutoCloseable {
   }
 
   /** One received request. */
-  record Received(String method, String rawPathAndQuery, String contentType, String body) {}
+  record Received(
+      String method,
+      String rawPathAndQuery,
+      String contentType,
+      String body,
+      String authorization) {}
 
   private final HttpServer server;
   private final Deque<Reply> replies = new ArrayDeque<>();
@@ -73,7 +78,8 @@ final class StubServer implements AutoCloseable {
                       ? ""
                       : "?" + exchange.getRequestURI().getRawQuery()),
               exchange.getRequestHeaders().getFirst("Content-Type"),
-              body));
+              body,
+              exchange.getRequestHeaders().getFirst("Authorization")));
       if (!replies.isEmpty()) {
         lastReply = replies.poll();
       }

@@ -53,6 +53,7 @@ public final class CanaryPyJar {
     try {
       ProcessBuilder builder = new ProcessBuilder(commandLine(args));
       builder.environment().remove("CANARYPY_URL");
+      builder.environment().remove("CANARYPY_TOKEN");
       builder.environment().putAll(environment);
       builder.redirectOutput(outFile.toFile());
       builder.redirectError(errFile.toFile());

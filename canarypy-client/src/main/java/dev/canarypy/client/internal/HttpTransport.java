@@ -34,6 +34,7 @@ public final class HttpTransport {
   private final Duration requestTimeout;
   private final RetryPolicy retryPolicy;
   private final ObjectMapper mapper;
+  private final String token;
 
   /**
    * Creates a transport.
@@ -43,14 +44,17 @@ public final class HttpTransport {
    * @param requestTimeout how long to wait for a reply once a request is sent
    * @param retryPolicy when to retry
    * @param mapper the JSON mapper for error bodies
+   * @param token the API token sent as {@code Authorization: Bearer <token>}, or null for none
    */
   public HttpTransport(
       URI baseUri,
       Duration connectTimeout,
       Duration requestTimeout,
       RetryPolicy retryPolicy,
-      ObjectMapper mapper) {
+      ObjectMapper mapper,
+      String token) {
     this.baseUri = baseUri;
+    this.token = token;
     this.requestTimeout = requestTimeout;
     this.retryPolicy = retryPolicy;
     this.mapper = mapper;
@@ -134,6 +138,9 @@ public final class HttpTransport {
             .method(method, body);
     if (jsonBody != null) {
       builder.header("Content-Type", "application/json");
+    }
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
     }
     return builder.build();
   }
