@@ -1,4 +1,7 @@
-// Requests to the CanaryPy REST API of the server that served this page.
+// Requests to the CanaryPy REST API of the server that served this page, with the signed-in API
+// token as a Bearer header when there is one.
+
+import { storedToken } from './auth.js';
 
 /** An error reply, carrying the problem details' `detail` when the server sent one. */
 export class ApiError extends Error {
@@ -10,6 +13,8 @@ export class ApiError extends Error {
 
 async function request(method, path, body) {
   const options = { method, headers: { Accept: 'application/json' } };
+  const token = storedToken();
+  if (token) options.headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) {
     options.headers['Content-Type'] = 'application/json';
     options.body = JSON.stringify(body);
@@ -55,6 +60,23 @@ export function hourlyCounts({ product, version, from }) {
   if (from) query.set('from', from);
   const text = query.toString();
   return request('GET', `metrics/releases${text ? `?${text}` : ''}`);
+}
+
+/**
+ * Checks whether this page may promote, roll back, pause and resume. The token list needs an admin
+ * token once any token exists and is open while none exists, so its status decides: 200 may act,
+ * 403 means a signal token, 401 means no token or a rejected one.
+ */
+export async function checkActionAccess() {
+  try {
+    await request('GET', 'token');
+    return { canAct: true, status: 200, detail: '' };
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+      return { canAct: false, status: error.status, detail: error.message };
+    }
+    throw error;
+  }
 }
 
 /** Runs promote, rollback, pause or resume on a release. */

@@ -1,7 +1,11 @@
 // The release dashboard: keeps the filters in the URL, loads the API every 10 seconds, and requests
-// confirmation in a dialog before it promotes, rolls back, pauses or resumes a release.
+// confirmation in a dialog before it promotes, rolls back, pauses or resumes a release. Once the
+// server has API tokens, it reads with the signed-in token and acts only with an admin token.
 
-import { act, hourlyCounts, listEvents, listProducts, listReleases } from './api.js';
+import {
+  act, ApiError, checkActionAccess, hourlyCounts, listEvents, listProducts, listReleases,
+} from './api.js';
+import { forgetToken, storedToken, storeToken } from './auth.js';
 import { drawCharts } from './charts.js';
 import { el, setText } from './dom.js';
 import {
@@ -22,6 +26,7 @@ let lastRows = [];
 let loadGeneration = 0;
 let loading = false;
 let pendingAction = null;
+let access = { canAct: false, hint: '' };
 
 function readUrl() {
   const query = new URLSearchParams(window.location.search);
@@ -93,11 +98,42 @@ function selectedRelease(releases) {
     || releases[0];
 }
 
+/** Describes why the action buttons are disabled, from the reply to the access check. */
+function accessHint(check) {
+  if (check.status === 403) {
+    return 'The signed-in token has scope signal; sign in with an admin token to promote, roll back, pause or resume.';
+  }
+  if (storedToken()) return `The server rejected the signed-in token: ${check.detail}`;
+  return 'Sign in with an admin token to promote, roll back, pause or resume.';
+}
+
+/** Explains a failed load, with what to do when the server requires a token. */
+function loadErrorText(error) {
+  if (error instanceof ApiError && error.status === 401) {
+    return storedToken()
+      ? `The server rejected the signed-in token: ${error.message} Sign in with a valid token.`
+      : 'The server requires an API token to show releases. Sign in with a token of scope signal or admin.';
+  }
+  return `Could not load the dashboard's data: ${error.message} Retrying every 10 s.`;
+}
+
+function renderSignIn() {
+  const signedIn = Boolean(storedToken());
+  document.getElementById('token-input').hidden = signedIn;
+  document.getElementById('token-sign-in').hidden = signedIn;
+  document.getElementById('token-sign-out').hidden = !signedIn;
+  setText('token-status', signedIn ? 'Signed in with a token' : '');
+}
+
 async function load() {
   const generation = ++loadGeneration;
   const stale = () => generation !== loadGeneration;
   loading = true;
+  renderSignIn();
   try {
+    const check = await checkActionAccess();
+    if (stale()) return;
+    access = { canAct: check.canAct, hint: check.canAct ? '' : accessHint(check) };
     const products = await listProducts();
     if (stale()) return;
     document.getElementById('connection-error').hidden = true;
@@ -133,8 +169,13 @@ async function load() {
   } catch (error) {
     if (stale()) return;
     const box = document.getElementById('connection-error');
-    box.textContent = `Could not load the dashboard's data: ${error.message} Retrying every 10 s.`;
+    box.textContent = loadErrorText(error);
     box.hidden = false;
+    if (error instanceof ApiError && error.status === 401) {
+      // Without a valid token nothing may be shown, not even what an earlier token could read.
+      document.getElementById('content').hidden = true;
+      document.getElementById('empty-state').hidden = true;
+    }
   } finally {
     if (!stale()) loading = false;
   }
@@ -154,7 +195,7 @@ async function renderReleaseSection(releases, stale) {
   if (!release) return;
   const events = await listEvents(state.product, release.semver_version);
   if (stale()) return;
-  renderDetail(state.product, release, events, confirmAction);
+  renderDetail(state.product, release, events, confirmAction, access);
 }
 
 function finishLoad() {
@@ -237,6 +278,26 @@ function setUpTheme() {
   });
 }
 
+function setUpSignIn() {
+  document.getElementById('token-form').addEventListener('submit', (submit) => {
+    submit.preventDefault();
+    const input = document.getElementById('token-input');
+    const token = input.value.trim();
+    input.value = '';
+    if (!token) return;
+    if (!storeToken(token)) {
+      showNotice('The browser blocks sessionStorage, so the page cannot keep the token.', true);
+      return;
+    }
+    document.getElementById('notice').hidden = true;
+    load();
+  });
+  document.getElementById('token-sign-out').addEventListener('click', () => {
+    forgetToken();
+    load();
+  });
+}
+
 function setUp() {
   document.getElementById('product-filter').addEventListener('change', (change) => {
     applyFilters({ product: change.target.value, version: '' });
@@ -260,6 +321,7 @@ function setUp() {
   });
 
   setUpTheme();
+  setUpSignIn();
   window.setInterval(() => {
     const enabled = document.getElementById('auto-refresh').checked;
     if (enabled && !loading && !document.hidden) load();

@@ -111,8 +111,11 @@ function counts(signalCounts) {
   return `${formatCount(signalCounts.successes)} ok / ${formatCount(signalCounts.failures)} failed`;
 }
 
-/** Shows one release: verdict, the numbers behind it, action buttons and the event timeline. */
-export function renderDetail(product, release, events, onAction) {
+/**
+ * Shows one release: verdict, the numbers behind it, action buttons and the event timeline. The
+ * buttons are disabled, with `access.hint` next to them, unless `access.canAct`.
+ */
+export function renderDetail(product, release, events, onAction, access) {
   setText('detail-title', `${product} ${release.semver_version}`);
   document.getElementById('detail-status').replaceWith(
     Object.assign(badge('status', release.status), { id: 'detail-status' }));
@@ -130,6 +133,7 @@ export function renderDetail(product, release, events, onAction) {
       type: 'button',
       className: action === 'rollback' ? 'danger' : null,
       'data-action': action,
+      disabled: !access.canAct,
       text: ACTION_LABELS[action],
     });
     button.addEventListener('click', () => onAction(action, release));
@@ -137,6 +141,8 @@ export function renderDetail(product, release, events, onAction) {
   });
   if (buttons.length === 0) {
     buttons.push(el('span', { className: 'muted', text: `No actions for a ${release.status.replace('_', ' ')} release.` }));
+  } else if (!access.canAct) {
+    buttons.push(el('span', { id: 'actions-hint', className: 'muted', text: access.hint }));
   }
   document.getElementById('detail-actions').replaceChildren(...buttons);
 
