@@ -188,7 +188,10 @@ class CanaryPyClientRetryTest {
           catchThrowableOfType(CanaryPyUnreachableException.class, client::listProducts);
 
       assertThat(error.attempts()).isEqualTo(2);
-      assertThat(error.getMessage()).endsWith("failed after 2 attempts: request timed out");
+      // The JDK applies the request timeout to connecting too, so on a busy machine the 100 ms
+      // can run out while connecting and the failure is then named a connect timeout.
+      assertThat(error.getMessage())
+          .matches(".*failed after 2 attempts: (request|connect) timed out");
     }
   }
 
