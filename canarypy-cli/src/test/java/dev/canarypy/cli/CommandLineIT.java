@@ -121,7 +121,7 @@ class CommandLineIT {
 
     JsonNode product = findProduct("piped job");
     assertThat(result.exitCode()).as(result.stderr()).isZero();
-    assertThat(result.stderr()).isEqualTo("Product name: Repository URL: Artifact URL: ");
+    assertThat(result.stderr()).isEqualTo("Product name: \nRepository URL: \nArtifact URL: \n");
     assertThat(result.out())
         .startsWith("Created product piped job (id " + product.get("id").asText() + ").");
     assertThat(product.get("artifact_url").asText()).isEqualTo("registry.example/piped-job");
@@ -140,7 +140,7 @@ class CommandLineIT {
             "registry.example/partial-job");
 
     assertThat(result.exitCode()).as(result.stderr()).isZero();
-    assertThat(result.stderr()).isEqualTo("Repository URL: ");
+    assertThat(result.stderr()).isEqualTo("Repository URL: \n");
     assertThat(findProduct("partial job").get("repository_url").asText())
         .isEqualTo("https://git.example/partial");
   }

@@ -129,7 +129,7 @@ class PostgresCommandLineIT {
         .contains(
             "Version:          1.1.0\n",
             "Band:             1 of 1, target share 100.0% (running)\n",
-            "Canary signals:   0 successes, 1 failures (1 total)\n");
+            "Canary signals:   0 successes, 1 failure (1 total)\n");
     assertThat(promoted.out()).isEqualTo("Promoted release 1.1.0 of pg job: status stable.");
   }
 }

@@ -33,11 +33,10 @@ final class Prompter {
       err.print(prompt + ": ");
       err.flush();
       answer = readLine();
-      if (answer == null) {
-        // End of input: finish the prompt's line so that the error message starts on its own.
-        err.println();
-        err.flush();
-      }
+      // Piped answers are not echoed, so end each prompt's line here: the next prompt or an error
+      // message then starts on a line of its own.
+      err.println();
+      err.flush();
     }
     return answer == null ? null : answer.trim();
   }

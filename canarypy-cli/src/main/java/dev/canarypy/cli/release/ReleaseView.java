@@ -24,24 +24,28 @@ final class ReleaseView {
     lines.put("Product", release.product().name());
     lines.put("Version", release.semverVersion());
     lines.put("Status", release.status().wireName() + (release.isActive() ? " (served)" : ""));
-    lines.put(
-        "Canary period",
-        number(release.canaryPeriod())
-            + (release.canaryPeriod() == 1 ? " day from " : " days from ")
-            + time(release.releaseDate())
-            + " in "
-            + release.bandCount()
-            + " bands");
-    addBand(lines, release.band());
-    lines.put(
-        "Rules",
-        "promote at "
-            + number(release.threshold())
-            + "% success after "
-            + release.minSignals()
-            + " signals; roll back if failures exceed the stable's by "
-            + number(release.tolerance())
-            + " points");
+    // A release that was stable from the start never ran as a canary, so its canary settings
+    // would only mislead.
+    if (release.band() != null || release.analysis() != null) {
+      lines.put(
+          "Canary period",
+          number(release.canaryPeriod())
+              + (release.canaryPeriod() == 1 ? " day from " : " days from ")
+              + time(release.releaseDate())
+              + " in "
+              + release.bandCount()
+              + " bands");
+      addBand(lines, release.band());
+      lines.put(
+          "Rules",
+          "promote at "
+              + number(release.threshold())
+              + "% success after "
+              + release.minSignals()
+              + " signals; roll back if failures exceed the stable's by "
+              + number(release.tolerance())
+              + " points");
+    }
     lines.put("Signals", counts(release.signals()));
     addAnalysis(lines, release.analysis());
     lines.put("Created", time(release.createdAt()));
@@ -101,11 +105,15 @@ final class ReleaseView {
     if (counts == null) {
       return "-";
     }
-    return counts.successes()
-        + " successes, "
-        + counts.failures()
-        + " failures ("
+    return plural(counts.successes(), "success", "successes")
+        + ", "
+        + plural(counts.failures(), "failure", "failures")
+        + " ("
         + counts.total()
         + " total)";
+  }
+
+  private static String plural(long count, String one, String many) {
+    return count + " " + (count == 1 ? one : many);
   }
 }

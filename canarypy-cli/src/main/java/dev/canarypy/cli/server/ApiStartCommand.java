@@ -59,7 +59,13 @@ public final class ApiStartCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       // Spring Boot has already logged the failure report with its cause.
       throw new CommandFailure(
-          ExitCodes.FAILED, "The API server failed to start: " + rootMessage(e), e);
+          ExitCodes.FAILED,
+          "The API server failed to start: "
+              + rootMessage(e)
+              + " (database: "
+              + ServerLauncher.databaseDescription()
+              + ")",
+          e);
     }
     return ExitCodes.OK;
   }

@@ -28,7 +28,12 @@ public final class DbInitCommand implements Callable<Integer> {
       database = ServerLauncher.migrateDatabase();
     } catch (RuntimeException e) {
       throw new CommandFailure(
-          ExitCodes.FAILED, "Could not migrate the database: " + ApiStartCommand.rootMessage(e), e);
+          ExitCodes.FAILED,
+          "Could not migrate the "
+              + ServerLauncher.databaseDescription()
+              + ": "
+              + ApiStartCommand.rootMessage(e),
+          e);
     }
     spec.commandLine().getOut().println("Migrated the database: " + database + ".");
     spec.commandLine().getOut().flush();

@@ -1,6 +1,7 @@
 package dev.canarypy.cli.server;
 
 import dev.canarypy.server.CanaryPyServerApplication;
+import dev.canarypy.server.system.DatabaseLocation;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -26,6 +27,18 @@ final class ServerLauncher {
     // The context may have closed between the start and the listener's registration.
     if (context.isActive()) {
       closed.await();
+    }
+  }
+
+  /**
+   * Returns where the configured database is, without credentials, or why the configuration is
+   * invalid, so that start-up errors can name the database they tried.
+   */
+  static String databaseDescription() {
+    try {
+      return DatabaseLocation.resolve(System::getenv).description();
+    } catch (IllegalArgumentException invalid) {
+      return invalid.getMessage();
     }
   }
 
