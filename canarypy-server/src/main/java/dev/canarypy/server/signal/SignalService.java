@@ -1,12 +1,10 @@
 package dev.canarypy.server.signal;
 
-import dev.canarypy.server.dashboard.SignalHourlyCounts;
 import dev.canarypy.server.product.Product;
 import dev.canarypy.server.product.ProductService;
 import dev.canarypy.server.release.ProductReleases;
 import dev.canarypy.server.release.Release;
 import dev.canarypy.server.release.ReleaseCache;
-import dev.canarypy.server.release.ReleaseLifecycle;
 import dev.canarypy.server.release.ReleaseRepository;
 import dev.canarypy.server.system.FieldProblem;
 import dev.canarypy.server.system.InvalidRequestException;
@@ -17,21 +15,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records signals: stamps each with whether it came from the canary and the canary's band, stores
  * it with the release's counters in one transaction, then evaluates the canary so a failing one is
- * rolled back as soon as the analysis fails.
+ * rolled back as soon as the analysis fails. Requests that arrive at the same time share that
+ * transaction and the evaluation (see {@link SignalWriter}).
  */
 @Service
 public class SignalService {
@@ -40,38 +36,42 @@ public class SignalService {
   public static final int MAX_BATCH = 10_000;
 
   private static final int MAX_LIST_LIMIT = 1_000;
-  private static final Logger log = LoggerFactory.getLogger(SignalService.class);
+
+  /** The maximum number of artifact URL and version pairs {@link #targets} keeps before a reset. */
+  private static final int MAX_TARGETS = 10_000;
 
   private final ProductService productService;
   private final ReleaseRepository releases;
   private final SignalRepository signals;
-  private final SignalHourlyCounts hourlyCounts;
   private final ReleaseCache cache;
-  private final ReleaseLifecycle lifecycle;
   private final RequestValidator validator;
-  private final TransactionTemplate transaction;
+  private final SignalWriter writer;
   private final Clock clock;
   private final MeterRegistry meters;
+
+  /**
+   * The product and release that each artifact URL and version resolved to, so a signal costs no
+   * lookup queries. Entries never go stale: products and releases are never deleted, and the fields
+   * used here (ids, product name, version) never change. Misses are not stored, so a release
+   * created a moment ago is found at once.
+   */
+  private final Map<String, Target> targets = new ConcurrentHashMap<>();
 
   public SignalService(
       ProductService productService,
       ReleaseRepository releases,
       SignalRepository signals,
-      SignalHourlyCounts hourlyCounts,
       ReleaseCache cache,
-      ReleaseLifecycle lifecycle,
       RequestValidator validator,
-      TransactionTemplate transaction,
+      SignalWriter writer,
       Clock clock,
       MeterRegistry meters) {
     this.productService = productService;
     this.releases = releases;
     this.signals = signals;
-    this.hourlyCounts = hourlyCounts;
     this.cache = cache;
-    this.lifecycle = lifecycle;
     this.validator = validator;
-    this.transaction = transaction;
+    this.writer = writer;
     this.clock = clock;
     this.meters = meters;
   }
@@ -145,35 +145,18 @@ public class SignalService {
   }
 
   private void storeAndEvaluate(List<Signal> batch, Resolver resolver) {
-    Map<UUID, long[]> countsByRelease = new LinkedHashMap<>();
+    writer.write(batch, resolver.canariesTouched);
+
+    // Summed first, so a batch costs one meter lookup per status and canary flag, not per signal.
+    Map<String, Integer> countsByMeter = new HashMap<>();
     for (Signal signal : batch) {
-      long[] counts = countsByRelease.computeIfAbsent(signal.releaseId(), id -> new long[2]);
-      counts[SignalStatus.SUCCESS.wireName().equals(signal.status()) ? 0 : 1]++;
+      countsByMeter.merge(signal.status() + "\n" + signal.isCanary(), 1, Integer::sum);
     }
-    transaction.executeWithoutResult(
-        status -> {
-          signals.insertAll(batch);
-          hourlyCounts.add(batch);
-          countsByRelease.forEach((id, counts) -> releases.addCounts(id, counts[0], counts[1]));
+    countsByMeter.forEach(
+        (key, count) -> {
+          String[] tags = key.split("\n");
+          meters.counter("canarypy.signals", "status", tags[0], "canary", tags[1]).increment(count);
         });
-    for (Signal signal : batch) {
-      meters
-          .counter(
-              "canarypy.signals",
-              "status",
-              signal.status(),
-              "canary",
-              Boolean.toString(signal.isCanary()))
-          .increment();
-    }
-    for (UUID canaryId : resolver.canariesTouched) {
-      try {
-        lifecycle.evaluate(canaryId);
-      } catch (RuntimeException failure) {
-        // The signals are stored; the background evaluator decides on its next run.
-        log.error("Evaluating canary release {} after a signal failed", canaryId, failure);
-      }
-    }
   }
 
   private static SignalStatus parseStatus(String value, String field) {
@@ -188,32 +171,41 @@ public class SignalService {
         + " also accepted)";
   }
 
-  /** Resolves artifact URL and version to releases once per batch, and stamps signals. */
+  private Target lookUp(String artifactUrl, String version) {
+    Product product = productService.getByArtifactUrl(artifactUrl);
+    Release release =
+        releases
+            .findByVersion(product.id(), version)
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "Product '"
+                            + product.name()
+                            + "' has no release "
+                            + version
+                            + "; create it with POST /release before sending its signals."));
+    return new Target(product, release);
+  }
+
+  private record Target(Product product, Release release) {}
+
+  /** Stamps signals and collects the canaries in flight for their products. */
   private final class Resolver {
-    private final Map<String, Product> productsByArtifact = new HashMap<>();
-    private final Map<String, Release> releasesByKey = new HashMap<>();
     private final Set<UUID> canariesTouched = new LinkedHashSet<>();
 
     Signal stamp(SignalRequest request, SignalStatus status, Instant now) {
       String artifactUrl = request.artifactUrl().trim();
       String version = request.semverVersion().trim();
-      Product product =
-          productsByArtifact.computeIfAbsent(artifactUrl, productService::getByArtifactUrl);
-      Release release =
-          releasesByKey.computeIfAbsent(
-              artifactUrl + "\n" + version,
-              key ->
-                  releases
-                      .findByVersion(product.id(), version)
-                      .orElseThrow(
-                          () ->
-                              new NotFoundException(
-                                  "Product '"
-                                      + product.name()
-                                      + "' has no release "
-                                      + version
-                                      + "; create it with POST /release before sending its"
-                                      + " signals.")));
+      Target target = targets.get(artifactUrl + "\n" + version);
+      if (target == null) {
+        target = lookUp(artifactUrl, version);
+        if (targets.size() >= MAX_TARGETS) {
+          targets.clear();
+        }
+        targets.put(artifactUrl + "\n" + version, target);
+      }
+      Product product = target.product();
+      Release release = target.release();
       ProductReleases current = cache.byProduct(product);
       Release canary = current.canary();
       boolean fromCanary = canary != null && canary.id().equals(release.id());
