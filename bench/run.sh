@@ -84,7 +84,9 @@ wrk_run() {
   # Other processes on the machine skew the numbers; the load average shows when they ran.
   echo "$(date +%T) $db $scenario c=$connections run $run load: $(cut -d' ' -f1-3 /proc/loadavg)" \
     >>"$OUT/load.txt"
-  line=$(wrk -t"$THREADS" -c"$connections" -d"${DURATION}s" --timeout 5s \
+  # wrk needs at least one connection per thread.
+  local threads=$((connections < THREADS ? connections : THREADS))
+  line=$(wrk -t"$threads" -c"$connections" -d"${DURATION}s" --timeout 5s \
     -s "$BENCH_DIR/wrk/$script" "$BASE$path" | grep '^RESULT')
   read -r _ rps p50 p99 errors requests <<<"$line"
   record "$db" "$scenario" "$connections" "$run" "$rps" "$p50" "$p99" "$errors" "$requests" "$per_request"
@@ -209,6 +211,7 @@ read_scenarios() {
   wrk_run "$db" "liveness$label" 8 "$run" 0 get.lua /actuator/health/liveness
   wrk_run "$db" "latest$label" 8 "$run" 0 get.lua /release/bench-00/latest
   wrk_run "$db" "latest?instance_id$label" 8 "$run" 0 latest-instance.lua /
+  wrk_run "$db" "metrics/releases$label" 1 "$run" 0 get.lua /metrics/releases
   wrk_run "$db" "metrics/releases$label" 8 "$run" 0 get.lua /metrics/releases
   wrk_run "$db" "dashboard page /$label" 8 "$run" 0 get.lua /
   dashboard_run "$db" "dashboard view (22 requests)$label" "$run"
