@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -14,6 +15,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -32,6 +34,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -83,6 +86,27 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         request);
   }
 
+  /**
+   * Maps Tomcat's rejection of a query string whose percent-encoding is malformed or not UTF-8,
+   * which it raises when the parameters are first read.
+   */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<Object> invalidQueryString(
+      InvalidParameterException exception, WebRequest request) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "Bad request",
+        "The query string is invalid: every parameter must be percent-encoded UTF-8, such as"
+            + " product=my%20app.",
+        request);
+  }
+
+  @ExceptionHandler(RequestTooLargeException.class)
+  ResponseEntity<Object> tooLarge(RequestTooLargeException exception, WebRequest request) {
+    return problem(
+        HttpStatus.CONTENT_TOO_LARGE, "Content too large", exception.getMessage(), request);
+  }
+
   @ExceptionHandler({
     CannotGetJdbcConnectionException.class,
     DataAccessResourceFailureException.class,
@@ -101,6 +125,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     body.setInstance(instance(request));
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(body);
   }
 
@@ -141,6 +166,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpStatusCode status,
       WebRequest request) {
     Throwable cause = exception.getMostSpecificCause();
+    RequestTooLargeException tooLarge = RequestSizeFilter.tooLarge(exception);
+    if (tooLarge != null) {
+      return tooLarge(tooLarge, request);
+    }
+    if (cause instanceof StreamConstraintsException limit) {
+      return jsonLimitExceeded(limit, request);
+    }
     if (cause instanceof InputCoercionException outOfRange && !outOfRange.getPath().isEmpty()) {
       return invalidFields(List.of(outOfRangeProblem(outOfRange)), request);
     }
@@ -207,7 +239,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             sent + " is not supported; send the body as application/json.");
     body.setTitle("Unsupported media type");
     body.setInstance(instance(request));
-    return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(body);
+    return createResponseEntity(body, headers, HttpStatus.UNSUPPORTED_MEDIA_TYPE, request);
   }
 
   @Override
@@ -227,7 +259,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED, detail);
     body.setTitle("Method not allowed");
     body.setInstance(instance(request));
-    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(headers).body(body);
+    return createResponseEntity(body, headers, HttpStatus.METHOD_NOT_ALLOWED, request);
   }
 
   @Override
@@ -253,6 +285,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       WebRequest request) {
     return invalidFields(
         List.of(new FieldProblem(exception.getParameterName(), "is required")), request);
+  }
+
+  /**
+   * Maps a JSON limit of {@link JsonConfiguration} to 413 for a value that is too long and to 400
+   * for nesting that is too deep; the detail names the limit.
+   */
+  private static ResponseEntity<Object> jsonLimitExceeded(
+      StreamConstraintsException limit, WebRequest request) {
+    // Jackson's message carries the limit as "(500, from `StreamReadConstraints...`)".
+    String message =
+        firstLine(limit.getOriginalMessage()).replaceAll(", from `[^`]*`", "").replaceAll("`", "");
+    boolean nesting = message.contains("nesting depth");
+    return problem(
+        nesting ? HttpStatus.BAD_REQUEST : HttpStatus.CONTENT_TOO_LARGE,
+        nesting ? "Bad request" : "Content too large",
+        "The request body exceeds a JSON limit: " + message + ". Send a smaller body.",
+        request);
   }
 
   private static FieldProblem fieldProblem(MismatchedInputException mismatch) {
@@ -368,7 +417,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     body.setTitle("Invalid request");
     body.setInstance(instance(request));
     body.setProperty("errors", problems);
-    return ResponseEntity.unprocessableContent().body(body);
+    return ResponseEntity.unprocessableContent()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(body);
   }
 
   private static ResponseEntity<Object> problem(
@@ -376,7 +427,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
     body.setTitle(title);
     body.setInstance(instance(request));
-    return ResponseEntity.status(status).body(body);
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+  }
+
+  /**
+   * Sets the problem details media type on the replies that the base class builds, such as 406. A
+   * preset Content-Type makes Spring write the body whatever the request's Accept header lists;
+   * without it an error for {@code Accept: text/html} has an empty body.
+   */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    HttpHeaders problemHeaders = new HttpHeaders();
+    problemHeaders.addAll(headers);
+    problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    return super.createResponseEntity(body, problemHeaders, statusCode, request);
   }
 
   private static URI instance(WebRequest request) {

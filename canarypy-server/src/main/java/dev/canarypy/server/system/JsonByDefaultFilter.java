@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reads request bodies that carry no {@code Content-Type}, or curl's default form type, as JSON.
+ * Reads request bodies that carry no {@code Content-Type}, a wildcard type, or curl's default form
+ * type, as JSON.
  *
  * <p>The Python client of the original server posts JSON without a content type, and {@code curl
  * -d} labels a JSON body as a form; both must keep working.
@@ -31,9 +32,12 @@ public class JsonByDefaultFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String contentType = request.getContentType();
     boolean hasBody = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
+    // A wildcard such as */* names no media type, and Spring rejects it as a Content-Type with an
+    // IllegalArgumentException, so it is read as JSON like a missing type.
     if (hasBody
         && (contentType == null
-            || contentType.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE))) {
+            || contentType.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+            || contentType.contains("*"))) {
       chain.doFilter(new JsonRequest(request), response);
       return;
     }

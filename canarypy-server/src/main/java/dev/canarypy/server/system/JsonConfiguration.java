@@ -7,7 +7,16 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
-/** JSON settings that the Spring Boot properties cannot express. */
+/**
+ * JSON settings that the Spring Boot properties cannot express.
+ *
+ * <p>Request bodies are parsed with Jackson 3's default read limits: nesting depth 500, numbers of
+ * at most 1000 digits and strings of at most 100 million characters, the last one far above what
+ * the body size limits of {@link RequestSizeFilter} let through. {@link ApiExceptionHandler} names
+ * the limit in its reply.
+ */
+// NOTE: Jackson 3's JsonMapper.Builder takes its StreamReadConstraints from the JsonFactory it was
+// created with, and Spring Boot creates that builder, so the limits are Jackson's defaults.
 @Configuration(proxyBeanMethods = false)
 public class JsonConfiguration {
 

@@ -1,6 +1,8 @@
 package dev.canarypy.server.system;
 
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,12 +15,24 @@ public class WebServerConfiguration {
    * of rejecting the request, because {@code latest} also takes an artifact URL such as {@code
    * registry.example.com/app} in place of the product name.
    */
-  // NOTE: Tomcat still rejects %00 in a path with its own HTML 400 page before Spring sees it.
   @Bean
   TomcatConnectorCustomizer encodedSlashInPathSegments() {
     return connector -> {
       connector.setEncodedSolidusHandling("passthrough");
       connector.setEncodedReverseSolidusHandling("passthrough");
+    };
+  }
+
+  /**
+   * Replaces Tomcat's HTML error page with problem details for the requests that Tomcat rejects
+   * before Spring sees them, such as {@code %00} or {@code %FF} in a path.
+   */
+  @Bean
+  TomcatContextCustomizer problemErrorPages() {
+    return context -> {
+      if (context.getParent() instanceof StandardHost host) {
+        host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+      }
     };
   }
 }
