@@ -151,6 +151,41 @@ public final class ServerProcess implements AutoCloseable {
         "The server did not serve requests within " + START_TIMEOUT + ":\n" + tail);
   }
 
+  /** Returns the handle of the server's JVM process. */
+  public ProcessHandle handle() {
+    return process.toHandle();
+  }
+
+  /**
+   * Kills the server's JVM with SIGKILL, as a crash or the kernel's OOM killer would, and returns
+   * its exit code (137 on Linux) once it has exited.
+   */
+  public int kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("The server did not exit within 30 s of SIGKILL");
+    }
+    return process.exitValue();
+  }
+
+  /**
+   * Sends SIGTERM to the server's JVM and returns its exit code, or fails if it has not exited
+   * within {@code seconds}.
+   */
+  public int terminate(long seconds) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      throw new IllegalStateException(
+          "The server did not exit within " + seconds + " s of SIGTERM");
+    }
+    return process.exitValue();
+  }
+
+  /** Returns everything the server logged so far. */
+  public String logText() throws IOException {
+    return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+  }
+
   /** Returns the last lines the server logged, for failure messages. */
   public String logTail() throws IOException {
     if (!Files.exists(log)) {
