@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
  * executions.
  *
  * <p>With an instance id the choice is sticky (a hash bucket per release and instance); without one
- * this replica hands the canary out in proportion to the answers it gave in the current band.
+ * this replica hands the canary out in proportion to the responses it gave in the current band.
  */
 @Service
 public class LatestReleaseService {
@@ -82,7 +82,7 @@ public class LatestReleaseService {
     if (current != null && current.band() == band) {
       return current.allocator();
     }
-    // A new band starts a new count, so the share of each band is met on its own answers.
+    // A new band starts a new count, so the share of each band is met on its own responses.
     return allocators
         .compute(
             canaryId,

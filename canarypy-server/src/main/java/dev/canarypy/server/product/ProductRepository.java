@@ -62,7 +62,9 @@ public class ProductRepository {
         .optional();
   }
 
-  /** Finds a product by name, or else by artifact URL as the original's Airflow plugin asks. */
+  /**
+   * Finds a product by name, or else by artifact URL, the key the original's Airflow plugin sends.
+   */
   public Optional<Product> findByNameOrArtifactUrl(String nameOrArtifactUrl) {
     return findByName(nameOrArtifactUrl).or(() -> findByArtifactUrl(nameOrArtifactUrl));
   }

@@ -33,7 +33,7 @@ public record Release(
     Instant createdAt,
     Instant decidedAt) {
 
-  /** Whether this release is the product's canary in flight, running or paused. */
+  /** Returns whether this release is the product's canary in flight, running or paused. */
   public boolean inFlight() {
     return status == ReleaseStatus.CANARY || status == ReleaseStatus.PAUSED;
   }
@@ -42,7 +42,9 @@ public record Release(
     return new BandSchedule(releaseDate, settings.canaryPeriod(), settings.bandCount());
   }
 
-  /** The band at {@code now}; a paused canary stays in the band and share it was paused in. */
+  /**
+   * Returns the band at {@code now}. A paused canary stays in the band and share it was paused in.
+   */
   public Band bandAt(Instant now) {
     Band band = schedule().bandAt(now);
     if (status == ReleaseStatus.PAUSED && pausedBand != null && pausedShare != null) {
@@ -52,7 +54,7 @@ public record Release(
     return band;
   }
 
-  /** The share of executions the canary gets at {@code now}; zero for anything not in flight. */
+  /** Returns the share of executions the canary gets at {@code now}, or zero when not in flight. */
   public double shareAt(Instant now) {
     if (!inFlight()) {
       return 0;

@@ -9,7 +9,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ClockConfiguration {
 
-  /** The system clock in microseconds, the precision both databases store timestamps with. */
+  /**
+   * Returns the system clock in microseconds, the precision both databases store timestamps with.
+   */
   @Bean
   Clock clock() {
     return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));

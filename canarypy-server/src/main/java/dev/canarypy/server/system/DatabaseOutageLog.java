@@ -18,7 +18,7 @@ public class DatabaseOutageLog {
   /** Records a failed database call; only the first failure of an outage is logged. */
   public void failed(Exception exception) {
     if (down.compareAndSet(false, true)) {
-      log.error("Database unavailable; requests are answered with 503 until it returns", exception);
+      log.error("Database unavailable, so requests get 503 responses until it is back", exception);
     }
   }
 

@@ -3,7 +3,7 @@ package dev.canarypy.server.system;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A request whose fields are invalid; answered with 422 and every field problem listed. */
+/** A request whose fields are invalid; returned as 422 with every field problem listed. */
 public class InvalidRequestException extends RuntimeException {
 
   private final List<FieldProblem> problems;

@@ -1,6 +1,6 @@
 package dev.canarypy.server.system;
 
-/** A product, release or resource that does not exist; answered with 404. */
+/** A product, release or resource that does not exist; returned as 404. */
 public class NotFoundException extends RuntimeException {
 
   public NotFoundException(String detail) {

@@ -9,7 +9,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Logs when the server is ready to answer and when it stops. */
+/** Logs when the server is ready to serve requests and when it stops. */
 @Component
 public class ServerLifecycleLog {
 

@@ -43,7 +43,7 @@ public final class Api {
       return JSON.readTree(body);
     }
 
-    /** The problem detail's {@code detail}, for error replies. */
+    /** Returns the problem detail's {@code detail}, for error replies. */
     public String detail() {
       return json().path("detail").asString();
     }

@@ -32,7 +32,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 "canarypy-test-database", Map.of("CANARYPY_DB_CONN_STRING", connString)));
   }
 
-  /** Whether the tests run against PostgreSQL rather than H2. */
+  /** Returns whether the tests run against PostgreSQL rather than H2. */
   public static boolean postgres() {
     return "postgresql".equals(System.getProperty(KIND_PROPERTY, "h2"));
   }

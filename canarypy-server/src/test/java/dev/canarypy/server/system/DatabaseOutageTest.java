@@ -20,7 +20,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The server's answers while its PostgreSQL connection is cut: 503 with Retry-After and a clear
+ * The server's responses while its PostgreSQL connection is cut: 503 with Retry-After and a clear
  * detail, then normal service again once the connection returns, without a restart.
  */
 @Tag("database")
@@ -79,7 +79,7 @@ class DatabaseOutageTest {
 
     proxy.restore();
     // The pool opens new connections in the background, so the first requests after the outage
-    // may still find none; service must come back on its own within the bound.
+    // may still find none. Service must come back on its own within the bound.
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(500))
