@@ -66,6 +66,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Conflict", exception.getMessage(), request);
   }
 
+  @ExceptionHandler(UnauthorizedException.class)
+  ResponseEntity<Object> unauthorized(UnauthorizedException exception, WebRequest request) {
+    ProblemDetail body =
+        ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, exception.getMessage());
+    body.setTitle("Unauthorized");
+    body.setInstance(instance(request));
+    return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"canarypy\"")
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(body);
+  }
+
   @ExceptionHandler(InvalidRequestException.class)
   ResponseEntity<Object> invalid(InvalidRequestException exception, WebRequest request) {
     return invalidFields(exception.problems(), request);

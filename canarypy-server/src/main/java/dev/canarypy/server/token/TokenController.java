@@ -31,7 +31,7 @@ public class TokenController {
           "Returns the token once; the server stores only its hash. While no token exists anyone"
               + " may create one, so create the first admin token right after the server starts.")
   public CreatedToken create(@RequestBody CreateTokenRequest request) {
-    return tokens.create(request);
+    return tokens.create(request, AuthenticatedToken.current().isPresent());
   }
 
   @GetMapping("/token")

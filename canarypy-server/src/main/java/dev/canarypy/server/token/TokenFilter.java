@@ -108,10 +108,8 @@ public class TokenFilter extends OncePerRequestFilter {
   /**
    * Returns whether any token exists. The request that creates the first token reads the tokens
    * from the database first, so that a replica whose cached table is still empty does not let
-   * anyone create a token after another replica created the first.
-   *
-   * <p>NOTE: two requests without a token that create tokens at the same moment, while none exists,
-   * can both succeed, because nothing locks the empty table between check and insert.
+   * anyone create a token after another replica created the first. {@link TokenService} checks
+   * again under a lock, for requests that pass here at the same moment.
    */
   private boolean tokensExist(HttpServletRequest request) {
     boolean tokensExist = registry.anyTokens();

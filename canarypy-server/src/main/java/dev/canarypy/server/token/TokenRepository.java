@@ -42,6 +42,18 @@ class TokenRepository {
         .list();
   }
 
+  /**
+   * Locks the row that serialises the creation of a first token, until the transaction ends. Call
+   * it inside a transaction.
+   */
+  void lockFirstTokenCreation() {
+    jdbc.sql("SELECT id FROM api_token_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+  }
+
+  boolean anyExist() {
+    return jdbc.sql("SELECT COUNT(*) FROM api_tokens").query(Long.class).single() > 0;
+  }
+
   boolean exists(String name) {
     return jdbc.sql("SELECT COUNT(*) FROM api_tokens WHERE name = ?")
             .param(name)

@@ -13,11 +13,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -78,22 +84,51 @@ class TokenApiTest {
 
   @Test
   @Order(2)
-  void firstTokenNeedsNoToken() {
-    Reply created = createToken(anonymous, "first-admin-" + suffix, "admin");
+  void onlyOneOfConcurrentFirstTokensIsCreated() throws Exception {
+    int racers = 8;
+    CyclicBarrier start = new CyclicBarrier(racers);
+    ExecutorService pool = Executors.newFixedThreadPool(racers);
+    List<Future<Reply>> replies = new ArrayList<>();
+    try {
+      for (int i = 0; i < racers; i++) {
+        String name = "first-admin-" + i + "-" + suffix;
+        replies.add(
+            pool.submit(
+                () -> {
+                  start.await(10, TimeUnit.SECONDS);
+                  return createToken(anonymous, name, "admin");
+                }));
+      }
+      List<Reply> created = new ArrayList<>();
+      List<Reply> refused = new ArrayList<>();
+      for (Future<Reply> reply : replies) {
+        Reply done = reply.get(30, TimeUnit.SECONDS);
+        (done.status() == 201 ? created : refused).add(done);
+      }
 
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    String token = created.json().get("token").asString();
-    assertThat(token).startsWith("cpy_").hasSizeGreaterThanOrEqualTo(4 + 43);
-    assertThat(token.substring(4)).matches("[A-Za-z0-9_-]+");
-    assertThat(created.json().get("name").asString()).isEqualTo("first-admin-" + suffix);
-    assertThat(created.json().get("scope").asString()).isEqualTo("admin");
-    assertThat(created.json().get("token_hint").asString())
-        .isEqualTo("cpy_..." + token.substring(token.length() - 4));
-    assertThat(created.json().get("created_at").asString()).isNotBlank();
+      assertThat(created).as("replies with 201").hasSize(1);
+      assertThat(refused)
+          .allSatisfy(
+              reply -> {
+                assertThat(reply.status()).as(reply.body()).isEqualTo(401);
+                assertThat(reply.raw().headers().firstValue("WWW-Authenticate"))
+                    .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+                assertThat(reply.detail()).contains("admin");
+              });
+      String token = created.get(0).json().get("token").asString();
+      assertThat(token).startsWith("cpy_").hasSizeGreaterThanOrEqualTo(4 + 43);
+      assertThat(token.substring(4)).matches("[A-Za-z0-9_-]+");
+      assertThat(created.get(0).json().get("scope").asString()).isEqualTo("admin");
+      assertThat(created.get(0).json().get("token_hint").asString())
+          .isEqualTo("cpy_..." + token.substring(token.length() - 4));
+      assertThat(created.get(0).json().get("created_at").asString()).isNotBlank();
 
-    Reply second = createToken(anonymous, "second-" + suffix, "admin");
-
-    assertThat(second.status()).isEqualTo(401);
+      Reply stored = anonymous.withToken(token).get("/token");
+      assertThat(stored.json()).hasSize(1);
+      assertThat(createToken(anonymous, "late-" + suffix, "admin").status()).isEqualTo(401);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
