@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.canarypy.server.support.Api;
 import dev.canarypy.server.support.Api.Reply;
 import dev.canarypy.server.support.ServerTest;
+import dev.canarypy.server.system.JsonConfiguration;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -139,16 +140,25 @@ class LimitsApiTest {
     // An unknown field is skipped token by token, so the parser reaches the full depth.
     Reply reply = api.post("/signal", "{\"extra\": " + nested + "}");
 
-    assertProblem(reply, 400, "(500)");
+    assertProblem(reply, 400, "(" + JsonConfiguration.MAX_NESTING_DEPTH + ")");
     assertThat(reply.detail()).contains("nesting depth");
   }
 
   @Test
   void longNumberIsRejected() {
-    String number = "1".repeat(1_001);
+    String number = "1".repeat(JsonConfiguration.MAX_NUMBER_LENGTH + 1);
 
     Reply reply = api.post("/release", "{\"band_count\": " + number + "}");
 
-    assertProblem(reply, 413, "(1000)");
+    assertProblem(reply, 413, "(" + JsonConfiguration.MAX_NUMBER_LENGTH + ")");
+  }
+
+  @Test
+  void longFieldNameIsRejected() {
+    String name = "x".repeat(JsonConfiguration.MAX_NAME_LENGTH + 1);
+
+    Reply reply = api.post("/product", "{\"" + name + "\": 1}");
+
+    assertProblem(reply, 413, "(" + JsonConfiguration.MAX_NAME_LENGTH + ")");
   }
 }

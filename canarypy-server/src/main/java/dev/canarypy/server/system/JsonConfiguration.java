@@ -1,24 +1,59 @@
 package dev.canarypy.server.system;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * JSON settings that the Spring Boot properties cannot express.
- *
- * <p>Request bodies are parsed with Jackson 3's default read limits: nesting depth 500, numbers of
- * at most 1000 digits and strings of at most 100 million characters, the last one far above what
- * the body size limits of {@link RequestSizeFilter} let through. {@link ApiExceptionHandler} names
- * the limit in its reply.
+ * JSON settings that the Spring Boot properties cannot express: the read limits for request bodies
+ * and strict string types. {@link ApiExceptionHandler} names an exceeded limit in its reply.
  */
-// NOTE: Jackson 3's JsonMapper.Builder takes its StreamReadConstraints from the JsonFactory it was
-// created with, and Spring Boot creates that builder, so the limits are Jackson's defaults.
 @Configuration(proxyBeanMethods = false)
 public class JsonConfiguration {
+
+  /** Nesting depth of request bodies. A batch of signals, the deepest valid body, has depth 2. */
+  public static final int MAX_NESTING_DEPTH = 64;
+
+  /** Characters of a number. A 64-bit integer has at most 19 digits. */
+  public static final int MAX_NUMBER_LENGTH = 100;
+
+  /** Characters of a field name, far above the API's longest name. */
+  public static final int MAX_NAME_LENGTH = 1_000;
+
+  /**
+   * Characters of a string value. No string fits a larger body than the 16 MiB that {@link
+   * RequestSizeFilter} lets through, and each field has its own, much lower limit.
+   */
+  public static final int MAX_STRING_LENGTH = 16 * 1024 * 1024;
+
+  /**
+   * Replaces Spring Boot's mapper builder with one whose parser has the limits above, because a
+   * customizer cannot change the parser factory of a Jackson 3 builder. Spring Boot's customizers,
+   * and so the {@code spring.jackson.*} properties, still apply, in their order.
+   */
+  @Bean
+  @Scope("prototype")
+  JsonMapper.Builder jsonMapperBuilder(ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
+    StreamReadConstraints limits =
+        StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_NESTING_DEPTH)
+            .maxNumberLength(MAX_NUMBER_LENGTH)
+            .maxNameLength(MAX_NAME_LENGTH)
+            .maxStringLength(MAX_STRING_LENGTH)
+            .build();
+    JsonMapper.Builder builder =
+        JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits).build());
+    customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+    return builder;
+  }
 
   /**
    * Rejects a number or boolean where a string is expected, so {@code "semver_version": 1.10} is a
