@@ -29,8 +29,8 @@ public class JsonConfiguration {
   public static final int MAX_NAME_LENGTH = 1_000;
 
   /**
-   * Characters of a string value. No string fits a larger body than the 16 MiB that {@link
-   * RequestSizeFilter} lets through, and each field has its own, much lower limit.
+   * Characters of a string value: the largest body that {@link RequestSizeFilter} accepts. Each
+   * field also has its own, much lower limit.
    */
   public static final int MAX_STRING_LENGTH = 16 * 1024 * 1024;
 
