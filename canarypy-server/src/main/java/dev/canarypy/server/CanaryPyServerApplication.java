@@ -3,6 +3,7 @@ package dev.canarypy.server;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.canarypy.server.system.DatabaseConfiguration;
 import dev.canarypy.server.system.DatabaseLocation;
+import dev.canarypy.server.system.ShutdownSignals;
 import java.util.HashMap;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
@@ -25,7 +26,8 @@ public class CanaryPyServerApplication {
   }
 
   /**
-   * Starts the server and returns once it listens. Reads every {@code CANARYPY_*} variable.
+   * Starts the server and returns once it listens. Reads every {@code CANARYPY_*} variable. SIGTERM
+   * and SIGINT then stop the server gracefully, see {@link ShutdownSignals}.
    *
    * @param springArgs Spring Boot command-line arguments such as {@code --server.port=9090}
    */
@@ -39,7 +41,9 @@ public class CanaryPyServerApplication {
           "CANARYPY_API_RELOAD is true, but a packaged JVM server does not reload code;"
               + " restart the server to run changed code");
     }
-    return application.run(springArgs);
+    ConfigurableApplicationContext context = application.run(springArgs);
+    ShutdownSignals.closeOnSignal(context);
+    return context;
   }
 
   static Map<String, Object> defaultProperties(Map<String, String> environment) {

@@ -28,8 +28,8 @@ public record DatabaseLocation(
 
   // AUTO_SERVER lets `api start` and `web start` open one file at once; PostgreSQL mode keeps the
   // migrations identical for both databases.
-  // NOTE: H2's own shutdown hook closes the database on SIGTERM, so a request still in flight
-  // during a graceful shutdown can get 503. H2 2.4 rejects DB_CLOSE_ON_EXIT=FALSE with AUTO_SERVER.
+  // H2's shutdown hook stays on, because H2 2.4 rejects DB_CLOSE_ON_EXIT=FALSE with AUTO_SERVER;
+  // ShutdownSignals stops the server before that hook runs.
   private static final String H2_OPTIONS =
       ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
