@@ -72,7 +72,7 @@ class SignalBufferIT {
         assertThat(client.bufferedSignals()).isZero();
 
         // The server stamps every signal of a batch with one time, so the order within a batch is
-        // not visible through the API; signals with different times must be in the order sent.
+        // not visible through the API. Signals with different times must be in the order sent.
         for (int i = 1; i < stored.size(); i++) {
           Signal earlier = stored.get(i - 1);
           Signal later = stored.get(i);

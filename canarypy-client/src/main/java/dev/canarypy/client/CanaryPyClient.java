@@ -224,12 +224,13 @@ public final class CanaryPyClient implements CanaryPy, AutoCloseable {
    * {@inheritDoc}
    *
    * <p>The first attempt uses the client's {@link RetryPolicy}, on the calling thread. When the
-   * server cannot be reached or answers 5xx after those retries, the signal goes to the end of an
-   * in-memory buffer, and a daemon thread resends the buffer oldest-first through {@code POST
-   * /signals}, backing off exponentially with jitter between failed attempts. While the buffer is
-   * not empty, new signals go behind it without a request of their own, so the server receives one
-   * thread's signals in the order they were reported. A 4xx rejection is logged at ERROR, counted
-   * in {@link #rejectedSignals()} and discarded, because resending it cannot succeed.
+   * server cannot be reached or replies with a 5xx status after those retries, the signal goes to
+   * the end of an in-memory buffer, and a daemon thread resends the buffer oldest-first through
+   * {@code POST /signals}, backing off exponentially with jitter between failed attempts. While the
+   * buffer is not empty, new signals go behind it without a request of their own, so the server
+   * receives one thread's signals in the order they were reported. A 4xx rejection is logged at
+   * ERROR, counted in {@link #rejectedSignals()} and discarded, because resending it cannot
+   * succeed.
    *
    * <p>The buffer holds up to {@link Builder#signalBufferCapacity} signals; when it is full, the
    * oldest is dropped and counted in {@link #droppedSignals()}. Buffered signals live in memory
@@ -288,7 +289,7 @@ public final class CanaryPyClient implements CanaryPy, AutoCloseable {
     return signalBuffer.deliveredFromBuffer();
   }
 
-  /** Returns the buffer's resend thread, or null before a signal was first buffered; for tests. */
+  /** Returns the buffer's resend thread for tests, or null before a signal was first buffered. */
   Thread signalBufferThread() {
     return signalBuffer.thread();
   }
@@ -368,7 +369,7 @@ public final class CanaryPyClient implements CanaryPy, AutoCloseable {
 
   /**
    * Sends the signal buffer's requests. The replies are not read, because a 2xx status already
-   * means that the server stored the signals; the reply listener does not see them.
+   * means that the server stored the signals, so the reply listener does not see them.
    */
   private final class HttpSignalSender implements SignalBuffer.Sender {
 

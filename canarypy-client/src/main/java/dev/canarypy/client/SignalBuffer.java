@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * delivered wait here, and a daemon thread resends them oldest-first in batches through {@code POST
  * /signals}, backing off exponentially with jitter while the server stays unreachable.
  *
- * <p>The buffer holds at most {@code capacity} signals. When it is full, the oldest signal that is
- * not being sent right now is dropped and counted. A 4xx reply is never retried: the signals it
+ * <p>The buffer contains at most {@code capacity} signals. When it is full, the oldest signal that
+ * is not being sent right now is dropped and counted. A 4xx reply is never retried: the signals it
  * concerns are logged, counted as rejected and discarded.
  *
  * <p>All state is guarded by one lock. The lock is never held during a request, so a slow server
@@ -30,16 +30,16 @@ import org.slf4j.LoggerFactory;
 final class SignalBuffer {
 
   /**
-   * Signals per {@code POST /signals} request. The server accepts up to 10,000; 500 keeps a request
-   * well below its 16 MiB body limit even with long descriptions, and short enough to finish within
-   * the request timeout on a busy server.
+   * Signals per {@code POST /signals} request. The server accepts up to 10,000 in one batch, but
+   * 500 keeps a request far below its 16 MiB body limit even when every description has the maximum
+   * 4,000 characters.
    */
   static final int BATCH_SIZE = 500;
 
   private static final Logger log = LoggerFactory.getLogger(SignalBuffer.class);
   private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
 
-  /** The requests the buffer sends; {@link CanaryPyClient} implements them over HTTP. */
+  /** The requests the buffer sends, which {@link CanaryPyClient} implements over HTTP. */
   interface Sender {
 
     /** Sends one signal with the client's own retries, for the first attempt of a new signal. */
@@ -48,7 +48,7 @@ final class SignalBuffer {
     /** Sends one signal once, without retries. */
     void sendOnce(SignalRequest signal);
 
-    /** Sends a batch once, without retries; the server stores all of it or nothing. */
+    /** Sends a batch once, without retries. The server stores all of it or nothing. */
     void sendBatchOnce(List<SignalRequest> signals);
   }
 
@@ -94,9 +94,9 @@ final class SignalBuffer {
   }
 
   /**
-   * Delivers a signal now, or buffers it when the server cannot be reached or answers 5xx. While
-   * the buffer is not empty, the signal goes behind the buffered ones without a request, so that
-   * the server receives one thread's signals in the order they were reported.
+   * Delivers a signal now, or buffers it when the server cannot be reached or replies with a 5xx
+   * status. While the buffer is not empty, the signal goes behind the buffered ones without a
+   * request, so that the server receives one thread's signals in the order they were reported.
    *
    * @throws IllegalStateException when the client is closed
    */
@@ -105,7 +105,8 @@ final class SignalBuffer {
     try {
       if (closed) {
         throw new IllegalStateException(
-            "The CanaryPy client is closed; it no longer accepts signals to report");
+            "Cannot report a signal because the CanaryPy client is closed; report signals before"
+                + " calling close()");
       }
       if (!pending.isEmpty() || !inFlight.isEmpty()) {
         enqueue(signal);
@@ -129,8 +130,8 @@ final class SignalBuffer {
       if (!Thread.currentThread().isInterrupted()) {
         throw e;
       }
-      // The caller was interrupted while the client waited to retry; keep the signal and leave
-      // the interrupt flag set for the caller.
+      // The caller was interrupted while the client waited to retry. The signal is kept, and the
+      // interrupt flag stays set for the caller.
       buffer(signal, e);
     }
   }
@@ -139,7 +140,7 @@ final class SignalBuffer {
    * Waits until the buffer is empty or the timeout runs out, and cuts a running back-off short so
    * that the thread resends at once.
    *
-   * @return whether the buffer was empty on return; false also when the waiting thread was
+   * @return whether the buffer was empty on return, and false when the waiting thread was
    *     interrupted, with its interrupt flag set again
    */
   boolean flush(Duration timeout) {
@@ -169,7 +170,7 @@ final class SignalBuffer {
 
   /**
    * Rejects further signals, tries to deliver the buffered ones within {@code timeout}, and stops
-   * the thread. Signals still buffered then are logged as lost; they stay counted as buffered.
+   * the thread. Signals still buffered then are logged as lost, and they stay counted as buffered.
    */
   void close(Duration timeout) {
     lock.lock();
@@ -205,7 +206,7 @@ final class SignalBuffer {
     }
     if (!empty) {
       log.error(
-          "Closed the CanaryPy client with {} signals for {} still buffered; they are lost",
+          "Closed the CanaryPy client with {} signals for {} still buffered, which are lost",
           bufferedSignals(),
           serverUri);
     }
@@ -293,8 +294,8 @@ final class SignalBuffer {
       droppedInEpisode++;
       if (droppedInEpisode == 1) {
         log.warn(
-            "The signal buffer for {} is full at {} signals; dropping the oldest ones until the"
-                + " server accepts signals again",
+            "The signal buffer for {} is full at {} signals, so the oldest ones are dropped until"
+                + " the server accepts signals again",
             serverUri,
             capacity);
       }
@@ -384,8 +385,8 @@ final class SignalBuffer {
       if (e.isServerError()) {
         return requeueInFlight(e);
       }
-      // The server stores a batch whole or not at all, so one invalid signal rejects all of them;
-      // sending them one at a time finds the invalid ones and delivers the rest in order.
+      // The server stores a batch whole or not at all, so one invalid signal rejects all of them.
+      // Sending them one at a time finds the invalid ones and delivers the rest in order.
       return sendOneByOne();
     } catch (CanaryPyException e) {
       return requeueInFlight(e);
@@ -472,7 +473,7 @@ final class SignalBuffer {
       lock.unlock();
     }
     log.error(
-        "The server rejected the signal for {} {} from instance {}; discarding it",
+        "The server rejected the signal for {} {} from instance {}, so it is discarded",
         signal.artifactUrl(),
         signal.semverVersion(),
         signal.instanceId(),
@@ -504,7 +505,7 @@ final class SignalBuffer {
       }
       retryNow = false;
     } catch (InterruptedException e) {
-      // close() interrupts the thread to stop it; the loop sees the stopping flag next.
+      // close() interrupts the thread to stop it, and the loop reads the stopping flag next.
     } finally {
       lock.unlock();
     }

@@ -51,7 +51,7 @@ class CanaryPyClientBufferTest {
     return new SignalRequest("nightly.jar", "1.0.0", "host-" + number, "run " + number, "success");
   }
 
-  /** Returns the descriptions of the signals in the requests the server answered with 201. */
+  /** Returns the descriptions of the signals in the requests after the first failed ones. */
   private static List<String> storedDescriptions(List<Received> requests, int failedFirst)
       throws IOException {
     List<String> descriptions = new ArrayList<>();
@@ -178,8 +178,8 @@ class CanaryPyClientBufferTest {
           .containsExactly(
               "The signal buffer for "
                   + server.url()
-                  + " is full at 3 signals; dropping the oldest ones until the server accepts"
-                  + " signals again");
+                  + " is full at 3 signals, so the oldest ones are dropped until the server"
+                  + " accepts signals again");
 
       server.replyNext(STORED);
       assertThat(client.flush(WAIT_LIMIT)).isTrue();
@@ -237,8 +237,8 @@ class CanaryPyClientBufferTest {
       assertThat(client.signalBufferThread()).isNull();
       assertThat(messages(logs, Level.ERROR))
           .containsExactly(
-              "The server rejected the signal for nightly.jar 1.0.0 from instance host-1;"
-                  + " discarding it");
+              "The server rejected the signal for nightly.jar 1.0.0 from instance host-1,"
+                  + " so it is discarded");
       assertThat(logs.events().get(0).getThrowableProxy().getMessage()).contains("404");
     }
   }
@@ -269,8 +269,8 @@ class CanaryPyClientBufferTest {
       assertThat(client.deliveredFromBuffer()).isEqualTo(2);
       assertThat(messages(logs, Level.ERROR))
           .containsExactly(
-              "The server rejected the signal for nightly.jar 9.9.9 from instance host-2;"
-                  + " discarding it");
+              "The server rejected the signal for nightly.jar 9.9.9 from instance host-2,"
+                  + " so it is discarded");
     }
   }
 
@@ -304,8 +304,7 @@ class CanaryPyClientBufferTest {
           .containsExactly(
               "Closed the CanaryPy client with 1 signals for "
                   + url
-                  + " still buffered; they are"
-                  + " lost");
+                  + " still buffered, which are lost");
       IllegalStateException error =
           catchThrowableOfType(IllegalStateException.class, () -> client.reportSignal(signal(2)));
       assertThat(error).hasMessageContaining("closed");
