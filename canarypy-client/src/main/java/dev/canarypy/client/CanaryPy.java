@@ -1,5 +1,6 @@
 package dev.canarypy.client;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -9,7 +10,8 @@ import java.util.List;
  *
  * <p>Every method throws {@link CanaryPyApiException} when the server rejects the request (for
  * example 404 for an unknown product or version) and {@link CanaryPyUnreachableException} when the
- * server cannot be reached.
+ * server cannot be reached. The exceptions are {@link #reportSignal} and {@link #flush}, which keep
+ * what they cannot deliver instead of throwing.
  */
 public interface CanaryPy {
 
@@ -132,6 +134,36 @@ public interface CanaryPy {
 
   /** Records one signal. */
   Signal sendSignal(SignalRequest signal);
+
+  /**
+   * Reports the outcome of one execution without throwing when the server is down: the signal is
+   * delivered now when possible, and otherwise kept and delivered later in the order reported. A
+   * signal that the server rejects with a 4xx status is counted and discarded.
+   *
+   * @throws IllegalStateException when the client is closed
+   */
+  void reportSignal(SignalRequest signal);
+
+  /**
+   * Reports the outcome of one execution like {@link #sendSignalToCanary}, but keeps the signal for
+   * later delivery when the server is down; see {@link #reportSignal}.
+   */
+  default void reportSignalToCanary(
+      String artifactUrl,
+      String semverVersion,
+      String instanceId,
+      String description,
+      SignalStatus status) {
+    reportSignal(SignalRequest.of(artifactUrl, semverVersion, instanceId, description, status));
+  }
+
+  /**
+   * Waits until every signal kept by {@link #reportSignal} is delivered or discarded, or until the
+   * timeout runs out.
+   *
+   * @return whether no signal was waiting for delivery on return
+   */
+  boolean flush(Duration timeout);
 
   /**
    * Records a batch of signals in one request.

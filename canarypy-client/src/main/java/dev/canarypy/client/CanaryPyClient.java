@@ -28,10 +28,14 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Requests that get no reply or a 5xx reply are retried according to the {@link RetryPolicy},
- * and each retry is logged at WARN through SLF4J. Instances are immutable and thread-safe; share
- * one per server.
+ * and each retry is logged at WARN through SLF4J. A job that must not lose its signal while the
+ * server is briefly down reports it with {@link #reportSignal} and calls {@link #close()} (or
+ * {@link #flush}) before it exits.
+ *
+ * <p>Instances are thread-safe; share one per server. The settings are immutable, and the only
+ * mutable state is the buffer of undelivered signals, which is guarded by a lock.
  */
-public final class CanaryPyClient implements CanaryPy {
+public final class CanaryPyClient implements CanaryPy, AutoCloseable {
 
   /** The environment variable that contains the server's base URL. */
   public static final String URL_VARIABLE = "CANARYPY_URL";
@@ -47,6 +51,8 @@ public final class CanaryPyClient implements CanaryPy {
   private final HttpTransport transport;
   private final String actor;
   private final Consumer<String> replyListener;
+  private final SignalBuffer signalBuffer;
+  private final Duration closeTimeout;
 
   /** Creates a client for the server at {@code baseUrl} with the default timeouts and retries. */
   public CanaryPyClient(String baseUrl) {
@@ -64,6 +70,14 @@ public final class CanaryPyClient implements CanaryPy {
             builder.token);
     this.actor = builder.actor;
     this.replyListener = builder.replyListener;
+    this.signalBuffer =
+        new SignalBuffer(
+            new HttpSignalSender(),
+            transport.baseUri(),
+            builder.signalBufferCapacity,
+            builder.signalBufferInitialDelay,
+            builder.signalBufferMaxDelay);
+    this.closeTimeout = builder.closeTimeout;
   }
 
   /**
@@ -206,6 +220,80 @@ public final class CanaryPyClient implements CanaryPy {
     return number.intValue();
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The first attempt uses the client's {@link RetryPolicy}, on the calling thread. When the
+   * server cannot be reached or replies with a 5xx status after those retries, the signal goes to
+   * the end of an in-memory buffer, and a daemon thread resends the buffer oldest-first through
+   * {@code POST /signals}, backing off exponentially with jitter between failed attempts. While the
+   * buffer is not empty, new signals go behind it without a request of their own, so the server
+   * receives one thread's signals in the order they were reported. A 4xx rejection is logged at
+   * ERROR, counted in {@link #rejectedSignals()} and discarded, because resending it cannot
+   * succeed.
+   *
+   * <p>The buffer holds up to {@link Builder#signalBufferCapacity} signals; when it is full, the
+   * oldest is dropped and counted in {@link #droppedSignals()}. Buffered signals live in memory
+   * only, so they are lost when the process ends before they are delivered: call {@link #flush} or
+   * {@link #close()} before the job exits.
+   *
+   * <p>NOTE: delivery is at least once. A signal whose request reached the server but whose reply
+   * was lost (a request timeout or a dropped connection) is resent, and the server then stores and
+   * counts it twice.
+   *
+   * @throws IllegalStateException when the client is closed
+   */
+  @Override
+  public void reportSignal(SignalRequest signal) {
+    signalBuffer.report(Objects.requireNonNull(signal, "signal"));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A waiting resend is started at once. Signals reported by other threads during the flush also
+   * have to be delivered before this returns true.
+   */
+  @Override
+  public boolean flush(Duration timeout) {
+    return signalBuffer.flush(Objects.requireNonNull(timeout, "timeout"));
+  }
+
+  /**
+   * Stops accepting signals to report, tries to deliver the buffered ones within the {@linkplain
+   * Builder#closeTimeout close timeout}, and stops the thread that resends them. Signals still
+   * buffered after that are logged at ERROR and lost. The other methods keep working after close.
+   */
+  @Override
+  public void close() {
+    signalBuffer.close(closeTimeout);
+  }
+
+  /** Returns the number of reported signals waiting in the buffer, including those being sent. */
+  public int bufferedSignals() {
+    return signalBuffer.bufferedSignals();
+  }
+
+  /** Returns the number of reported signals dropped because the buffer was full. */
+  public long droppedSignals() {
+    return signalBuffer.droppedSignals();
+  }
+
+  /** Returns the number of reported signals that the server rejected with a 4xx status. */
+  public long rejectedSignals() {
+    return signalBuffer.rejectedSignals();
+  }
+
+  /** Returns the number of reported signals delivered from the buffer after a failed attempt. */
+  public long deliveredFromBuffer() {
+    return signalBuffer.deliveredFromBuffer();
+  }
+
+  /** Returns the buffer's resend thread for tests, or null before a signal was first buffered. */
+  Thread signalBufferThread() {
+    return signalBuffer.thread();
+  }
+
   @Override
   public List<Signal> listSignals(String productName, String semverVersion, Integer limit) {
     Map<String, Object> query = new LinkedHashMap<>();
@@ -249,13 +337,16 @@ public final class CanaryPyClient implements CanaryPy {
   }
 
   private <T> T post(String path, Object body, Class<T> type) {
-    String json;
-    try {
-      json = MAPPER.writeValueAsString(body);
-    } catch (JsonProcessingException e) {
-      throw new CanaryPyException("Cannot write the request body of POST " + path, e);
-    }
+    String json = toJson("POST", path, body);
     return read("POST", path, transport.send("POST", path, json), MAPPER.constructType(type));
+  }
+
+  private static String toJson(String method, String path, Object body) {
+    try {
+      return MAPPER.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new CanaryPyException("Cannot write the request body of " + method + " " + path, e);
+    }
   }
 
   private <T> T read(String method, String path, String body, JavaType type) {
@@ -276,6 +367,29 @@ public final class CanaryPyClient implements CanaryPy {
     }
   }
 
+  /**
+   * Sends the signal buffer's requests. The replies are not read, because a 2xx status already
+   * means that the server stored the signals, so the reply listener does not see them.
+   */
+  private final class HttpSignalSender implements SignalBuffer.Sender {
+
+    @Override
+    public void sendWithRetries(SignalRequest signal) {
+      transport.send("POST", "/signal", toJson("POST", "/signal", signal));
+    }
+
+    @Override
+    public void sendOnce(SignalRequest signal) {
+      transport.send("POST", "/signal", toJson("POST", "/signal", signal), RetryPolicy.noRetries());
+    }
+
+    @Override
+    public void sendBatchOnce(List<SignalRequest> signals) {
+      transport.send(
+          "POST", "/signals", toJson("POST", "/signals", signals), RetryPolicy.noRetries());
+    }
+  }
+
   /** Collects the settings of a {@link CanaryPyClient}. */
   public static final class Builder {
     private URI baseUri = parseBaseUrl(DEFAULT_URL);
@@ -285,6 +399,10 @@ public final class CanaryPyClient implements CanaryPy {
     private String actor;
     private String token;
     private Consumer<String> replyListener = body -> {};
+    private int signalBufferCapacity = 10_000;
+    private Duration signalBufferInitialDelay = Duration.ofSeconds(1);
+    private Duration signalBufferMaxDelay = Duration.ofSeconds(30);
+    private Duration closeTimeout = Duration.ofSeconds(5);
 
     private Builder() {}
 
@@ -354,6 +472,51 @@ public final class CanaryPyClient implements CanaryPy {
      */
     public Builder replyListener(Consumer<String> replyListener) {
       this.replyListener = Objects.requireNonNull(replyListener, "replyListener");
+      return this;
+    }
+
+    /**
+     * Sets how many undelivered signals {@link CanaryPyClient#reportSignal} keeps in memory, 10,000
+     * by default. When the buffer is full, the oldest signal is dropped.
+     *
+     * @throws IllegalArgumentException when the capacity is less than 1
+     */
+    public Builder signalBufferCapacity(int capacity) {
+      if (capacity < 1) {
+        throw new IllegalArgumentException(
+            "signalBufferCapacity must be at least 1, got " + capacity);
+      }
+      this.signalBufferCapacity = capacity;
+      return this;
+    }
+
+    /**
+     * Sets the delays between the buffer's attempts to resend: {@code initialDelay} after the first
+     * failure (1 s by default), doubling with each further failure up to {@code maxDelay} (30 s by
+     * default), each shortened by a random fraction of up to a half so that many clients do not
+     * resend in step.
+     *
+     * @throws IllegalArgumentException when a delay is not positive or {@code initialDelay} exceeds
+     *     {@code maxDelay}
+     */
+    public Builder signalBufferRetryDelays(Duration initialDelay, Duration maxDelay) {
+      requirePositive(initialDelay, "initialDelay");
+      requirePositive(maxDelay, "maxDelay");
+      if (initialDelay.compareTo(maxDelay) > 0) {
+        throw new IllegalArgumentException(
+            "initialDelay " + initialDelay + " must not exceed maxDelay " + maxDelay);
+      }
+      this.signalBufferInitialDelay = initialDelay;
+      this.signalBufferMaxDelay = maxDelay;
+      return this;
+    }
+
+    /**
+     * Sets how long {@link CanaryPyClient#close()} waits for buffered signals to be delivered, 5 s
+     * by default.
+     */
+    public Builder closeTimeout(Duration closeTimeout) {
+      this.closeTimeout = requirePositive(closeTimeout, "closeTimeout");
       return this;
     }
 

@@ -2,6 +2,7 @@ package dev.canarypy.client;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -41,6 +42,8 @@ public final class FakeCanaryPyClient implements CanaryPy {
   private final Map<String, String> latestOverrides = new LinkedHashMap<>();
   private final List<SignalRequest> sentSignals = new ArrayList<>();
   private final List<Signal> storedSignals = new ArrayList<>();
+  private final List<SignalRequest> undeliveredSignals = new ArrayList<>();
+  private long rejectedSignals;
   private boolean unreachable;
 
   /** Creates an empty fake whose timestamps come from the system clock. */
@@ -253,6 +256,45 @@ public final class FakeCanaryPyClient implements CanaryPy {
       record(request, "/signals");
     }
     return requests.size();
+  }
+
+  /**
+   * Records the signal like {@link #sendSignal}, unless the fake is unreachable: then it is kept
+   * and recorded by the next {@code reportSignal} or {@code flush} call that finds the fake
+   * reachable. Signals the fake rejects are counted in {@link #rejectedSignals()}. Unlike {@link
+   * CanaryPyClient}, the fake keeps any number of signals and has no thread of its own.
+   */
+  @Override
+  public synchronized void reportSignal(SignalRequest request) {
+    undeliveredSignals.add(request);
+    deliverReportedSignals();
+  }
+
+  @Override
+  public synchronized boolean flush(Duration timeout) {
+    deliverReportedSignals();
+    return undeliveredSignals.isEmpty();
+  }
+
+  /** Returns how many reported signals wait for the fake to become reachable again. */
+  public synchronized int bufferedSignals() {
+    return undeliveredSignals.size();
+  }
+
+  /** Returns how many reported signals the fake rejected, as the server would with a 4xx. */
+  public synchronized long rejectedSignals() {
+    return rejectedSignals;
+  }
+
+  private void deliverReportedSignals() {
+    while (!unreachable && !undeliveredSignals.isEmpty()) {
+      SignalRequest request = undeliveredSignals.remove(0);
+      try {
+        record(request, "/signal");
+      } catch (CanaryPyApiException rejected) {
+        rejectedSignals++;
+      }
+    }
   }
 
   @Override

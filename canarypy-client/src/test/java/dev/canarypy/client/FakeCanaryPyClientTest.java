@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -178,5 +179,26 @@ class FakeCanaryPyClientTest {
 
     assertThat(error.uri()).hasToString("fake://canarypy/release/nightly%20report/latest");
     assertThat(canaryPy.listProducts()).hasSize(1);
+  }
+
+  @Test
+  void reportedSignalsWaitWhileUnreachable() {
+    canaryPy.setUnreachable(true);
+    canaryPy.reportSignalToCanary("nightly.jar", "1.0.0", "host-1", "run 1", SignalStatus.SUCCESS);
+    canaryPy.reportSignal(new SignalRequest("nightly.jar", "9.9.9", "host-2", "run 2", "success"));
+    canaryPy.reportSignalToCanary("nightly.jar", "1.0.0", "host-3", "run 3", SignalStatus.FAILED);
+
+    assertThat(canaryPy.bufferedSignals()).isEqualTo(3);
+    assertThat(canaryPy.flush(Duration.ZERO)).isFalse();
+    assertThat(canaryPy.sentSignals()).isEmpty();
+
+    canaryPy.setUnreachable(false);
+
+    assertThat(canaryPy.flush(Duration.ZERO)).isTrue();
+    assertThat(canaryPy.sentSignals())
+        .extracting(SignalRequest::description)
+        .containsExactly("run 1", "run 3");
+    assertThat(canaryPy.rejectedSignals()).isEqualTo(1);
+    assertThat(canaryPy.bufferedSignals()).isZero();
   }
 }

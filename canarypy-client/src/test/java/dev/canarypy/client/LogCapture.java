@@ -7,13 +7,19 @@ import dev.canarypy.client.internal.HttpTransport;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Collects what the client's transport logs while a test runs. */
+/** Collects what one of the client's classes logs while a test runs. */
 final class LogCapture implements AutoCloseable {
 
-  private final Logger logger = (Logger) LoggerFactory.getLogger(HttpTransport.class);
+  private final Logger logger;
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
+  /** Collects what the client's transport logs. */
   LogCapture() {
+    this(HttpTransport.class);
+  }
+
+  LogCapture(Class<?> source) {
+    logger = (Logger) LoggerFactory.getLogger(source);
     appender.start();
     logger.addAppender(appender);
   }

@@ -62,6 +62,12 @@ final class StubServer implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
+  /** Replaces the replies still scripted, so that the next request gets the first given one. */
+  synchronized void replyNext(Reply... script) {
+    replies.clear();
+    replies.addAll(List.of(script));
+  }
+
   synchronized List<Received> received() {
     return List.copyOf(received);
   }

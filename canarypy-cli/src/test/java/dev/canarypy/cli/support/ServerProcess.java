@@ -64,7 +64,8 @@ public final class ServerProcess implements AutoCloseable {
    * listens.
    */
   public static ServerProcess launch(Map<String, String> environment) throws IOException {
-    return launch("api", environment, Files.createTempDirectory("canarypy-cli-it"), true);
+    return launch(
+        "api", environment, Files.createTempDirectory("canarypy-cli-it"), true, freePort());
   }
 
   /**
@@ -73,16 +74,30 @@ public final class ServerProcess implements AutoCloseable {
    */
   public static ServerProcess startWeb(ServerProcess apiServer)
       throws IOException, InterruptedException {
-    ServerProcess server = launch("web", Map.of(), apiServer.home, false);
+    ServerProcess server = launch("web", Map.of(), apiServer.home, false, freePort());
+    server.awaitReady();
+    return server;
+  }
+
+  /**
+   * Starts {@code canarypy api start} again on this server's embedded database and port, once this
+   * server has exited, and waits until it serves requests. Closing the new server leaves the
+   * database in place; closing this one deletes it.
+   */
+  public ServerProcess restart() throws IOException, InterruptedException {
+    if (process.isAlive()) {
+      throw new IllegalStateException("Stop the server before restarting it on its port");
+    }
+    int port = URI.create(url).getPort();
+    ServerProcess server = launch("api", Map.of(), home, false, port);
     server.awaitReady();
     return server;
   }
 
   private static ServerProcess launch(
-      String command, Map<String, String> environment, Path home, boolean ownsHome)
+      String command, Map<String, String> environment, Path home, boolean ownsHome, int port)
       throws IOException {
     Path log = Files.createTempFile("canarypy-cli-it-" + command, ".log");
-    int port = freePort();
 
     ProcessBuilder builder =
         new ProcessBuilder(

@@ -81,6 +81,15 @@ public final class HttpTransport {
    * @throws CanaryPyException when the thread is interrupted, with the interrupt flag set again
    */
   public String send(String method, String pathAndQuery, String jsonBody) {
+    return send(method, pathAndQuery, jsonBody, retryPolicy);
+  }
+
+  /**
+   * Sends a request like {@link #send(String, String, String)}, but retries it per the given policy
+   * in place of the transport's own. The signal buffer sends with {@link RetryPolicy#noRetries()}
+   * because it backs off between attempts itself.
+   */
+  public String send(String method, String pathAndQuery, String jsonBody, RetryPolicy retryPolicy) {
     URI uri = URI.create(baseUri + pathAndQuery);
     HttpRequest request = buildRequest(method, uri, jsonBody);
     int maxAttempts = retryPolicy.maxAttempts();
@@ -112,7 +121,7 @@ public final class HttpTransport {
         throw new CanaryPyException("Interrupted while waiting for " + method + " " + uri, e);
       }
 
-      Duration delay = nextDelay(attempt, serverRequestedDelay);
+      Duration delay = nextDelay(retryPolicy, attempt, serverRequestedDelay);
       log.warn(
           "{} {} failed on attempt {} of {} ({}); retrying in {} ms",
           method,
@@ -145,7 +154,8 @@ public final class HttpTransport {
     return builder.build();
   }
 
-  private Duration nextDelay(int attempt, Duration serverRequestedDelay) {
+  private static Duration nextDelay(
+      RetryPolicy retryPolicy, int attempt, Duration serverRequestedDelay) {
     Duration delay =
         retryPolicy.delayBeforeRetry(attempt, ThreadLocalRandom.current().nextDouble());
     if (serverRequestedDelay.compareTo(delay) > 0) {
