@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.canarypy.cli.support.ScratchDatabase;
 import dev.canarypy.cli.support.ServerProcess;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,7 @@ class KillServerIT {
   private final Set<Long> singlesAcknowledged = ConcurrentHashMap.newKeySet();
   private final AtomicLong singlesRejected = new AtomicLong();
   private final AtomicLong singlesUnanswered = new AtomicLong();
+  private final Set<Long> singlesRefused = ConcurrentHashMap.newKeySet();
 
   /** Numbers of batches, whose signals all carry the description {@code batch-<number>}. */
   private final AtomicLong batchesSent = new AtomicLong();
@@ -52,6 +54,7 @@ class KillServerIT {
   private final Set<Long> batchesAcknowledged = ConcurrentHashMap.newKeySet();
   private final AtomicLong batchesRejected = new AtomicLong();
   private final Set<Long> batchesUnanswered = ConcurrentHashMap.newKeySet();
+  private final Set<Long> batchesRefused = ConcurrentHashMap.newKeySet();
 
   @Test
   void killLosesNoAcknowledgedSignal() throws Exception {
@@ -117,17 +120,20 @@ class KillServerIT {
     long acknowledged = singlesAcknowledged.size() + batchesAcknowledged.size() * (long) BATCH_SIZE;
     long unanswered = singlesUnanswered.get() + batchesUnanswered.size() * (long) BATCH_SIZE;
     System.out.printf(
-        "SIGKILL test: single signals %d sent, %d acknowledged, %d rejected, %d unanswered;"
-            + " batches of %d signals %d sent, %d acknowledged, %d rejected, %d unanswered%n",
-        singlesSent.get(),
+        "SIGKILL test: single signals %d sent, %d acknowledged, %d rejected, %d unanswered, %d"
+            + " refused; batches of %d signals %d sent, %d acknowledged, %d rejected, %d"
+            + " unanswered, %d refused%n",
+        Math.min(singlesSent.get(), MAX_SIGNALS),
         singlesAcknowledged.size(),
         singlesRejected.get(),
         singlesUnanswered.get(),
+        singlesRefused.size(),
         BATCH_SIZE,
-        batchesSent.get(),
+        Math.min(batchesSent.get(), MAX_BATCHES),
         batchesAcknowledged.size(),
         batchesRejected.get(),
-        batchesUnanswered.size());
+        batchesUnanswered.size(),
+        batchesRefused.size());
     assertThat(singlesRejected.get()).as("single signals rejected before the kill").isZero();
     assertThat(batchesRejected.get()).as("batches rejected before the kill").isZero();
     assertThat(batchesAcknowledged).as("batches acknowledged before the kill").isNotEmpty();
@@ -161,6 +167,16 @@ class KillServerIT {
             .as("stored rows of unanswered batch-%d", batch)
             .isIn(0L, (long) BATCH_SIZE);
       }
+      for (long single : singlesRefused) {
+        assertThat(rowsByDescription.get("single-" + single))
+            .as("stored rows of refused signal single-%d", single)
+            .isNull();
+      }
+      for (long batch : batchesRefused) {
+        assertThat(rowsByDescription.get("batch-" + batch))
+            .as("stored rows of refused batch-%d", batch)
+            .isNull();
+      }
       assertThat(rows).as("stored signals").isGreaterThanOrEqualTo(acknowledged);
       assertThat(rows)
           .as("stored signals at most acknowledged plus unanswered")
@@ -183,6 +199,9 @@ class KillServerIT {
         } else {
           singlesRejected.incrementAndGet();
         }
+      } catch (ConnectException refused) {
+        // The server was no longer listening, so the request was never sent.
+        singlesRefused.add(number);
       } catch (IOException unanswered) {
         // The server died with this request in flight, so it may or may not be stored.
         singlesUnanswered.incrementAndGet();
@@ -212,6 +231,8 @@ class KillServerIT {
         } else {
           batchesRejected.incrementAndGet();
         }
+      } catch (ConnectException refused) {
+        batchesRefused.add(number);
       } catch (IOException unanswered) {
         batchesUnanswered.add(number);
       } catch (InterruptedException interrupted) {
