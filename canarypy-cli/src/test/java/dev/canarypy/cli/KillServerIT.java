@@ -2,18 +2,16 @@ package dev.canarypy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.canarypy.cli.support.ScratchDatabase;
 import dev.canarypy.cli.support.ServerProcess;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -21,36 +19,52 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A server killed with SIGKILL while clients send signals loses no signal it acknowledged with 201,
- * and its release counters match the stored signal rows after a restart on the same PostgreSQL
- * database.
+ * A server killed with SIGKILL while clients send single signals and batches loses no signal it
+ * acknowledged with a 2xx reply and stores no batch in part. After a restart on the same PostgreSQL
+ * database its release counters match the stored signal rows.
  */
 class KillServerIT {
 
-  private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final int SENDERS = 4;
+  private static final int SIGNAL_SENDERS = 4;
+  private static final int BATCH_SENDERS = 2;
+  private static final int BATCH_SIZE = 50;
   private static final long MAX_SIGNALS = 5_000;
+  private static final long MAX_BATCHES = 400;
   private static final long SEND_MILLIS = 20_000;
+
+  /** The kill waits until this many single signals and batches have been acknowledged. */
+  private static final long SIGNALS_BEFORE_KILL = 300;
+
+  private static final long BATCHES_BEFORE_KILL = 10;
+
+  private final AtomicBoolean stop = new AtomicBoolean();
+
+  /** Numbers of single signals, each sent with the description {@code single-<number>}. */
+  private final AtomicLong singlesSent = new AtomicLong();
+
+  private final Set<Long> singlesAcknowledged = ConcurrentHashMap.newKeySet();
+  private final AtomicLong singlesRejected = new AtomicLong();
+  private final AtomicLong singlesUnanswered = new AtomicLong();
+  private final Set<Long> singlesRefused = ConcurrentHashMap.newKeySet();
+
+  /** Numbers of batches, whose signals all carry the description {@code batch-<number>}. */
+  private final AtomicLong batchesSent = new AtomicLong();
+
+  private final Set<Long> batchesAcknowledged = ConcurrentHashMap.newKeySet();
+  private final AtomicLong batchesRejected = new AtomicLong();
+  private final Set<Long> batchesUnanswered = ConcurrentHashMap.newKeySet();
+  private final Set<Long> batchesRefused = ConcurrentHashMap.newKeySet();
 
   @Test
   void killLosesNoAcknowledgedSignal() throws Exception {
-    String database =
-        "canarypy_kill_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    execute(ADMIN_URL, "CREATE DATABASE " + database);
-    try {
-      Map<String, String> environment =
-          Map.of("CANARYPY_DB_CONN_STRING", "postgresql://postgres@127.0.0.1:5432/" + database);
-      runKillAndRestart(environment, "jdbc:postgresql://127.0.0.1:5432/" + database);
-    } finally {
-      execute(ADMIN_URL, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    try (ScratchDatabase database = ScratchDatabase.create("canarypy_kill_")) {
+      runKillAndRestart(database);
     }
   }
 
-  private void runKillAndRestart(Map<String, String> environment, String jdbcUrl) throws Exception {
-    AtomicLong sent = new AtomicLong();
-    AtomicLong acknowledged = new AtomicLong();
-    AtomicLong rejected = new AtomicLong();
+  private void runKillAndRestart(ScratchDatabase database) throws Exception {
+    Map<String, String> environment = database.environment();
     try (ServerProcess server = ServerProcess.start(environment)) {
       assertThat(
               server
@@ -74,48 +88,21 @@ class KillServerIT {
             .isEqualTo(201);
       }
 
-      AtomicBoolean stop = new AtomicBoolean();
       long deadline = System.currentTimeMillis() + SEND_MILLIS;
       List<Thread> senders = new ArrayList<>();
-      for (int i = 0; i < SENDERS; i++) {
+      for (int i = 0; i < SIGNAL_SENDERS; i++) {
         String instance = "worker-" + i;
-        Thread sender =
-            new Thread(
-                () -> {
-                  while (!stop.get()
-                      && System.currentTimeMillis() < deadline
-                      && sent.incrementAndGet() <= MAX_SIGNALS) {
-                    String version = sent.get() % 2 == 0 ? "1.0.0" : "2.0.0";
-                    try {
-                      HttpResponse<String> reply =
-                          server.request(
-                              "POST",
-                              "/signal",
-                              "{\"artifact_url\": \"registry.example.com/kill\", \"semver_version\":"
-                                  + " \""
-                                  + version
-                                  + "\", \"instance_id\": \""
-                                  + instance
-                                  + "\", \"description\": \"\", \"status\": \"success\"}");
-                      if (reply.statusCode() == 201) {
-                        acknowledged.incrementAndGet();
-                      } else {
-                        rejected.incrementAndGet();
-                      }
-                    } catch (IOException unanswered) {
-                      // The server died with this request in flight; it may or may not be stored.
-                    } catch (InterruptedException interrupted) {
-                      Thread.currentThread().interrupt();
-                      return;
-                    }
-                  }
-                },
-                "signal-sender-" + i);
-        sender.start();
-        senders.add(sender);
+        senders.add(new Thread(() -> sendSignals(server, instance, deadline), "signal-" + i));
       }
+      for (int i = 0; i < BATCH_SENDERS; i++) {
+        String instance = "batcher-" + i;
+        senders.add(new Thread(() -> sendBatches(server, instance, deadline), "batch-" + i));
+      }
+      senders.forEach(Thread::start);
 
-      while (acknowledged.get() < 500 && System.currentTimeMillis() < deadline) {
+      while ((singlesAcknowledged.size() < SIGNALS_BEFORE_KILL
+              || batchesAcknowledged.size() < BATCHES_BEFORE_KILL)
+          && System.currentTimeMillis() < deadline) {
         Thread.sleep(20);
       }
       ProcessHandle jvm = server.handle();
@@ -130,12 +117,26 @@ class KillServerIT {
       assertThat(jvm.isAlive()).isFalse();
     }
 
-    long attempted = Math.min(sent.get(), MAX_SIGNALS);
-    long unanswered = attempted - acknowledged.get() - rejected.get();
+    long acknowledged = singlesAcknowledged.size() + batchesAcknowledged.size() * (long) BATCH_SIZE;
+    long unanswered = singlesUnanswered.get() + batchesUnanswered.size() * (long) BATCH_SIZE;
     System.out.printf(
-        "SIGKILL test: %d signals sent, %d acknowledged, %d rejected, %d unanswered%n",
-        attempted, acknowledged.get(), rejected.get(), unanswered);
-    assertThat(rejected.get()).as("signals rejected before the kill").isZero();
+        "SIGKILL test: single signals %d sent, %d acknowledged, %d rejected, %d unanswered, %d"
+            + " refused; batches of %d signals %d sent, %d acknowledged, %d rejected, %d"
+            + " unanswered, %d refused%n",
+        Math.min(singlesSent.get(), MAX_SIGNALS),
+        singlesAcknowledged.size(),
+        singlesRejected.get(),
+        singlesUnanswered.get(),
+        singlesRefused.size(),
+        BATCH_SIZE,
+        Math.min(batchesSent.get(), MAX_BATCHES),
+        batchesAcknowledged.size(),
+        batchesRejected.get(),
+        batchesUnanswered.size(),
+        batchesRefused.size());
+    assertThat(singlesRejected.get()).as("single signals rejected before the kill").isZero();
+    assertThat(batchesRejected.get()).as("batches rejected before the kill").isZero();
+    assertThat(batchesAcknowledged).as("batches acknowledged before the kill").isNotEmpty();
 
     try (ServerProcess restarted = ServerProcess.start(environment)) {
       long counted = 0;
@@ -146,29 +147,110 @@ class KillServerIT {
             release.path("signals").path("successes").asLong()
                 + release.path("signals").path("failures").asLong();
       }
-      long rows = count(jdbcUrl, "SELECT count(*) FROM signals");
+      long rows = database.queryLong("SELECT count(*) FROM signals");
+      Map<String, Long> rowsByDescription =
+          database.queryCounts("SELECT description, count(*) FROM signals GROUP BY description");
 
-      assertThat(rows).as("stored signals").isGreaterThanOrEqualTo(acknowledged.get());
+      for (long single : singlesAcknowledged) {
+        assertThat(rowsByDescription.get("single-" + single))
+            .as("stored rows of acknowledged signal single-%d", single)
+            .isEqualTo(1);
+      }
+      for (long batch : batchesAcknowledged) {
+        assertThat(rowsByDescription.get("batch-" + batch))
+            .as("stored rows of acknowledged batch-%d", batch)
+            .isEqualTo(BATCH_SIZE);
+      }
+      for (long batch : batchesUnanswered) {
+        // A batch is one transaction, so the kill may lose it but never store part of it.
+        assertThat(rowsByDescription.getOrDefault("batch-" + batch, 0L))
+            .as("stored rows of unanswered batch-%d", batch)
+            .isIn(0L, (long) BATCH_SIZE);
+      }
+      for (long single : singlesRefused) {
+        assertThat(rowsByDescription.get("single-" + single))
+            .as("stored rows of refused signal single-%d", single)
+            .isNull();
+      }
+      for (long batch : batchesRefused) {
+        assertThat(rowsByDescription.get("batch-" + batch))
+            .as("stored rows of refused batch-%d", batch)
+            .isNull();
+      }
+      assertThat(rows).as("stored signals").isGreaterThanOrEqualTo(acknowledged);
       assertThat(rows)
           .as("stored signals at most acknowledged plus unanswered")
-          .isLessThanOrEqualTo(acknowledged.get() + unanswered);
+          .isLessThanOrEqualTo(acknowledged + unanswered);
       assertThat(counted).as("release counters").isEqualTo(rows);
     }
   }
 
-  private static long count(String jdbcUrl, String sql) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
-        Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      result.next();
-      return result.getLong(1);
+  private void sendSignals(ServerProcess server, String instance, long deadline) {
+    while (!stop.get() && System.currentTimeMillis() < deadline) {
+      long number = singlesSent.incrementAndGet();
+      if (number > MAX_SIGNALS) {
+        return;
+      }
+      try {
+        HttpResponse<String> reply =
+            server.request("POST", "/signal", signalBody(number, instance, "single-" + number));
+        if (reply.statusCode() / 100 == 2) {
+          singlesAcknowledged.add(number);
+        } else {
+          singlesRejected.incrementAndGet();
+        }
+      } catch (ConnectException refused) {
+        // The server was no longer listening, so the request was never sent.
+        singlesRefused.add(number);
+      } catch (IOException unanswered) {
+        // The server died with this request in flight, so it may or may not be stored.
+        singlesUnanswered.incrementAndGet();
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 
-  private static void execute(String url, String sql) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-        Statement statement = connection.createStatement()) {
-      statement.execute(sql);
+  private void sendBatches(ServerProcess server, String instance, long deadline) {
+    while (!stop.get() && System.currentTimeMillis() < deadline) {
+      long number = batchesSent.incrementAndGet();
+      if (number > MAX_BATCHES) {
+        return;
+      }
+      List<String> signals = new ArrayList<>(BATCH_SIZE);
+      for (int i = 0; i < BATCH_SIZE; i++) {
+        signals.add(signalBody(i, instance, "batch-" + number));
+      }
+      try {
+        HttpResponse<String> reply =
+            server.request("POST", "/signals", "[" + String.join(", ", signals) + "]");
+        if (reply.statusCode() / 100 == 2
+            && JSON.readTree(reply.body()).path("accepted").asInt() == BATCH_SIZE) {
+          batchesAcknowledged.add(number);
+        } else {
+          batchesRejected.incrementAndGet();
+        }
+      } catch (ConnectException refused) {
+        batchesRefused.add(number);
+      } catch (IOException unanswered) {
+        batchesUnanswered.add(number);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
+  }
+
+  /** Returns a signal for version 1.0.0 or 2.0.0, alternating with {@code number}. */
+  private static String signalBody(long number, String instance, String description) {
+    String version = number % 2 == 0 ? "1.0.0" : "2.0.0";
+    return "{\"artifact_url\": \"registry.example.com/kill\", \"semver_version\": \""
+        + version
+        + "\", \"instance_id\": \""
+        + instance
+        + "\", \"description\": \""
+        + description
+        + "\", \"status\": \"success\"}";
   }
 }
