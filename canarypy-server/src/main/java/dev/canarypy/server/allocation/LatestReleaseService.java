@@ -82,12 +82,14 @@ public class LatestReleaseService {
     if (current != null && current.band() == band) {
       return current.allocator();
     }
-    // A new band starts a new count, so the share of each band is met on its own responses.
+    // A new band starts a new count, so the share of each band is met on its own responses. A
+    // request that read the clock just before a band began keeps the newer band's count, because
+    // replacing it would restart that band's count.
     return allocators
         .compute(
             canaryId,
             (id, existing) ->
-                existing != null && existing.band() == band
+                existing != null && existing.band() >= band
                     ? existing
                     : new BandAllocator(band, new ProportionalAllocator()))
         .allocator();
