@@ -3,21 +3,18 @@ package dev.canarypy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.canarypy.cli.support.ScratchDatabase;
 import dev.canarypy.cli.support.ServerProcess;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -34,18 +31,9 @@ class GracefulShutdownIT {
 
   @Test
   void sigtermFinishesRequestsOnPostgres() throws Exception {
-    String database =
-        "canarypy_shutdown_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    execute("CREATE DATABASE " + database);
-    try {
-      try (ServerProcess server =
-          ServerProcess.start(
-              Map.of(
-                  "CANARYPY_DB_CONN_STRING", "postgresql://postgres@127.0.0.1:5432/" + database))) {
-        sigtermWithBatchesInFlight(server);
-      }
-    } finally {
-      execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    try (ScratchDatabase database = ScratchDatabase.create("canarypy_shutdown_");
+        ServerProcess server = ServerProcess.start(database.environment())) {
+      sigtermWithBatchesInFlight(server);
     }
   }
 
@@ -54,15 +42,6 @@ class GracefulShutdownIT {
   void sigtermFinishesRequestsOnH2() throws Exception {
     try (ServerProcess server = ServerProcess.startWithH2()) {
       sigtermWithBatchesInFlight(server);
-    }
-  }
-
-  private static void execute(String sql) throws SQLException {
-    try (Connection connection =
-            DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-        Statement statement = connection.createStatement()) {
-      statement.execute(sql);
     }
   }
 
@@ -87,31 +66,29 @@ class GracefulShutdownIT {
         .isEqualTo(201);
     String batch = batch();
 
-    List<CompletableFuture<Answer>> replies = new ArrayList<>();
+    // One thread per batch, so that every batch is in flight at the SIGTERM.
+    ExecutorService senders = Executors.newFixedThreadPool(BATCHES);
+    List<Future<Answer>> replies = new ArrayList<>();
     for (int i = 0; i < BATCHES; i++) {
       replies.add(
-          CompletableFuture.supplyAsync(
-              () -> {
-                try {
-                  HttpResponse<String> response = server.request("POST", "/signals", batch);
-                  return new Answer(response, System.nanoTime());
-                } catch (Exception failed) {
-                  throw new IllegalStateException("Batch request failed", failed);
-                }
-              }));
+          senders.submit(
+              () -> new Answer(server.request("POST", "/signals", batch), System.nanoTime())));
     }
-    Thread.sleep(150);
+    awaitRequestsInFlight(server, BATCHES);
     long terminatedAt = System.nanoTime();
     int exitCode = server.terminate(60);
 
     int finishedAfterSigterm = 0;
-    for (CompletableFuture<Answer> reply : replies) {
+    for (Future<Answer> reply : replies) {
       Answer answer = reply.get(60, TimeUnit.SECONDS);
-      assertThat(answer.response().statusCode()).as(answer.response().body()).isEqualTo(201);
+      assertThat(answer.response().statusCode())
+          .as("%s%nServer log:%n%s", answer.response().body(), server.logTail())
+          .isEqualTo(201);
       if (answer.answeredAt() > terminatedAt) {
         finishedAfterSigterm++;
       }
     }
+    senders.shutdown();
     String log = server.logText();
     String shutdownLog = log.substring(Math.max(0, log.indexOf("CanaryPy server stopping")));
     URI url = URI.create(server.url());
@@ -130,6 +107,32 @@ class GracefulShutdownIT {
     assertThat(shutdownLog).doesNotContain(" ERROR ");
     assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), url.getPort()).close())
         .isInstanceOf(ConnectException.class);
+  }
+
+  /**
+   * Waits until the server handles the given number of POST requests, so that none of them is still
+   * in the listen backlog at the SIGTERM, where the server closes it unanswered.
+   */
+  private static void awaitRequestsInFlight(ServerProcess server, int count) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    double active = 0;
+    while (System.nanoTime() < deadline) {
+      active =
+          server
+              .request("GET", "/actuator/prometheus", null)
+              .body()
+              .lines()
+              .filter(line -> line.startsWith("http_server_requests_active_seconds_count{"))
+              .filter(line -> line.contains("method=\"POST\""))
+              .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+              .sum();
+      if (active >= count) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError(
+        "Only " + active + " of " + count + " batch requests reached the server in 20 s");
   }
 
   private static String batch() {
