@@ -27,13 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Every signal adds to its release's counter row, so concurrent transactions that each store one
  * signal wait for one another's commit on that row lock. Here one writer thread stores everything
- * that arrived while the previous transaction ran in a single transaction: one commit, and one
- * batch of counter UPDATEs for the whole group. Each caller still returns only after the
- * transaction holding its signals has committed and the canary evaluation that counted them ran.
- *
- * <p>The evaluations run on a second thread, so that the writer starts the next group's transaction
- * right after a commit instead of waiting for the evaluation's queries. That thread also takes
- * everything committed while it was busy and evaluates each canary once for all of it.
+ * that arrived while the previous transaction ran in a single transaction: one commit and one batch
+ * of counter UPDATEs for the whole group. Each caller still returns only after the transaction
+ * holding its signals has committed and the canary evaluation that counted them ran.
  */
 @Component
 class SignalWriter {
@@ -49,12 +45,7 @@ class SignalWriter {
   private final ReleaseLifecycle lifecycle;
   private final TransactionTemplate transaction;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-
-  /** Requests whose signals are committed and whose canaries are not evaluated yet. */
-  private final BlockingQueue<Pending> committed = new LinkedBlockingQueue<>();
-
   private final Thread writer;
-  private final Thread evaluator;
   private volatile boolean running = true;
 
   SignalWriter(
@@ -70,10 +61,7 @@ class SignalWriter {
     this.transaction = transaction;
     this.writer = new Thread(this::writeGroups, "canarypy-signal-writer");
     this.writer.setDaemon(true);
-    this.evaluator = new Thread(this::evaluateGroups, "canarypy-signal-evaluator");
-    this.evaluator.setDaemon(true);
     this.writer.start();
-    this.evaluator.start();
   }
 
   /**
@@ -89,7 +77,7 @@ class SignalWriter {
     if (!running && queue.remove(pending)) {
       // Shutting down: the writer thread may have stopped, so write in the caller's thread. Either
       // this or stop() removes the request from the queue, never both.
-      evaluateAndRelease(store(List.of(pending)));
+      process(List.of(pending));
     }
     try {
       pending.done().join();
@@ -110,35 +98,14 @@ class SignalWriter {
         // The timeout bounds how long stop() waits for this loop to notice it should end.
         Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first != null) {
-          committed.addAll(store(nextGroup(first)));
+          process(nextGroup(first));
         }
       } catch (InterruptedException stop) {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException | Error unexpected) {
-        // store() completes the future of every request it did not return; this keeps the writer
-        // alive regardless.
+        // process() completes every future itself; this keeps the writer alive regardless.
         log.error("The signal writer failed; it goes on with the next signals", unexpected);
-      }
-    }
-  }
-
-  private void evaluateGroups() {
-    while (running) {
-      try {
-        // The timeout bounds how long stop() waits for this loop to notice it should end.
-        Pending first = committed.poll(100, TimeUnit.MILLISECONDS);
-        if (first != null) {
-          List<Pending> group = new ArrayList<>();
-          group.add(first);
-          committed.drainTo(group);
-          evaluateAndRelease(group);
-        }
-      } catch (InterruptedException stop) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException | Error unexpected) {
-        log.error("The signal evaluator failed; it goes on with the next signals", unexpected);
       }
     }
   }
@@ -155,16 +122,10 @@ class SignalWriter {
     return group;
   }
 
-  /**
-   * Stores the group in one transaction, or each request in its own when the group fails.
-   *
-   * @return the requests whose signals are committed; every other request's future is completed
-   *     with the exception that rolled back its transaction
-   */
-  private List<Pending> store(List<Pending> group) {
+  private void process(List<Pending> group) {
     List<Pending> stored = new ArrayList<>(group.size());
     try {
-      storeInOneTransaction(group);
+      store(group);
       stored.addAll(group);
     } catch (RuntimeException | Error failure) {
       if (group.size() == 1) {
@@ -174,7 +135,7 @@ class SignalWriter {
         // fails only when its own transaction fails, as it would without grouping.
         for (Pending pending : group) {
           try {
-            storeInOneTransaction(List.of(pending));
+            store(List.of(pending));
             stored.add(pending);
           } catch (RuntimeException | Error own) {
             pending.done().completeExceptionally(own);
@@ -182,11 +143,7 @@ class SignalWriter {
         }
       }
     }
-    return stored;
-  }
 
-  /** Evaluates each canary that the committed requests touched once, then releases the callers. */
-  private void evaluateAndRelease(List<Pending> stored) {
     Set<UUID> canaries = new LinkedHashSet<>();
     stored.forEach(pending -> canaries.addAll(pending.canaries()));
     for (UUID canaryId : canaries) {
@@ -200,7 +157,7 @@ class SignalWriter {
     stored.forEach(pending -> pending.done().complete(null));
   }
 
-  private void storeInOneTransaction(List<Pending> group) {
+  private void store(List<Pending> group) {
     List<Signal> all = new ArrayList<>();
     // Sorted by id, so that concurrent transactions lock the release rows in the same order.
     Map<UUID, long[]> countsByRelease = new TreeMap<>();
@@ -222,20 +179,16 @@ class SignalWriter {
         });
   }
 
-  /** Stops both threads, then stores and evaluates whatever is still queued. */
+  /** Stops the writer thread and stores whatever is still queued. */
   @PreDestroy
   void stop() throws InterruptedException {
     // No interrupt: it could break a JDBC call in the middle of a group's transaction.
     running = false;
     writer.join(TimeUnit.SECONDS.toMillis(30));
-    evaluator.join(TimeUnit.SECONDS.toMillis(30));
-    List<Pending> evaluationsLeft = new ArrayList<>();
-    committed.drainTo(evaluationsLeft);
-    evaluateAndRelease(evaluationsLeft);
     List<Pending> left = new ArrayList<>();
     queue.drainTo(left);
     for (Pending pending : left) {
-      evaluateAndRelease(store(List.of(pending)));
+      process(List.of(pending));
     }
   }
 
