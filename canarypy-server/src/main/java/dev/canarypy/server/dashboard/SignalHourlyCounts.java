@@ -62,8 +62,9 @@ public class SignalHourlyCounts {
   }
 
   /**
-   * Adds the signals to their hourly counters; runs in the transaction that stores them. The batch
-   * is summed in memory first, so it costs one UPDATE per distinct counter row, not per signal.
+   * Adds the signals to their hourly counters in the caller's transaction, which stores them. The
+   * batch is summed in memory first, so it costs one UPDATE per distinct counter row, not per
+   * signal.
    */
   public void add(List<Signal> signals) {
     Map<Key, long[]> counts = new TreeMap<>(KEY_ORDER);

@@ -4,11 +4,12 @@ package dev.canarypy.server.signal;
  * A fast check of the constraints that {@link SignalRequest} declares, for the common case where
  * every field is valid.
  *
- * <p>Bean Validation costs about as much per signal as the rest of {@code POST /signals} together,
- * because it builds property paths and walks constraint metadata for each object. This check scans
- * each string once. A request that fails it still goes through Bean Validation, which produces the
- * error messages, so the check may reject a valid request but must never pass an invalid one. Keep
- * it in step with the annotations on {@link SignalRequest}.
+ * <p>Bean Validation builds property paths and walks constraint metadata for each object. In a JFR
+ * profile of {@code POST /signals} with 1,000 signals per request, it took about half of the
+ * request threads' CPU samples. This check scans each string once. A request that fails it still
+ * goes through Bean Validation, which produces the error messages, so the check may reject a valid
+ * request but must never pass an invalid one. Keep it in step with the annotations on {@link
+ * SignalRequest}.
  */
 final class SignalRequestCheck {
 
@@ -27,7 +28,7 @@ final class SignalRequestCheck {
   /**
    * Checks {@code @NotBlank}, {@code @Size(max)} and {@code @Pattern("\\P{Cntrl}*")}. A value
    * counts as not blank only when it has a character that neither {@link String#trim} nor {@link
-   * Character#isWhitespace} treats as blank, so the check holds under either definition.
+   * Character#isWhitespace} treats as blank, so the result is the same under either definition.
    */
   private static boolean isPrintableText(String value, int maxLength) {
     if (value == null || value.length() > maxLength) {

@@ -147,8 +147,8 @@ class SignalRequestCheckTest {
 
   @Test
   void randomRequestsNeverPassWhenInvalid() {
-    // The seed is fixed so that a failure can be repeated; the alphabet mixes every kind of
-    // character the constraints treat specially.
+    // The seed is fixed so that a failure can be repeated. The alphabet mixes every kind of
+    // character that the constraints treat specially.
     Random random = new Random(20261204L);
     char[] alphabet = {'a', ' ', '\t', '\n', '\u0000', '\u007f', '\u0085', '\u00a0', '\u2003'};
     int passed = 0;
