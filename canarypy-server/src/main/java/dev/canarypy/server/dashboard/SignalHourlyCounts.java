@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,7 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the charts never scan the signals table.
  *
  * <p>The upsert is portable between PostgreSQL and H2: an UPDATE first, an INSERT when no row
- * changed, and the UPDATE once more when another replica inserted the same row in between.
+ * changed, and the UPDATE once more when another replica inserted the same row in between. The
+ * UPDATEs of one call go to the database as one JDBC batch, so the common case, where every row
+ * exists, costs one round trip.
  */
 @Component
 public class SignalHourlyCounts {
@@ -39,11 +43,18 @@ public class SignalHourlyCounts {
           .thenComparingInt(Key::band)
           .thenComparing(Key::isCanary);
 
+  private static final String UPDATE =
+      "UPDATE signal_counts_hourly SET successes = successes + ?, failures = failures + ?"
+          + " WHERE release_id = ? AND hour_start = ? AND band = ? AND is_canary = ?";
+
   private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
   private final TransactionTemplate savepoint;
 
-  public SignalHourlyCounts(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+  public SignalHourlyCounts(
+      JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
     // PostgreSQL aborts the whole transaction on a failed INSERT unless it ran inside a savepoint,
     // and a nested transaction is a savepoint in the caller's transaction.
     this.savepoint = new TransactionTemplate(transactionManager);
@@ -51,8 +62,9 @@ public class SignalHourlyCounts {
   }
 
   /**
-   * Adds the signals to their hourly counters; runs in the transaction that stores them. The batch
-   * is summed in memory first, so it costs one statement per distinct counter row, not per signal.
+   * Adds the signals to their hourly counters in the caller's transaction, which stores them. The
+   * batch is summed in memory first, so it costs one UPDATE per distinct counter row, not per
+   * signal.
    */
   public void add(List<Signal> signals) {
     Map<Key, long[]> counts = new TreeMap<>(KEY_ORDER);
@@ -61,13 +73,41 @@ public class SignalHourlyCounts {
       boolean success = SignalStatus.SUCCESS.wireName().equals(signal.status());
       row[success ? 0 : 1]++;
     }
-    counts.forEach((key, row) -> upsert(key, row[0], row[1]));
-  }
-
-  private void upsert(Key key, long successes, long failures) {
-    if (update(key, successes, failures)) {
+    if (counts.isEmpty()) {
       return;
     }
+    List<Map.Entry<Key, long[]>> rows = new ArrayList<>(counts.entrySet());
+    int[][] changed =
+        jdbcTemplate.batchUpdate(
+            UPDATE,
+            rows,
+            rows.size(),
+            (statement, row) -> {
+              statement.setLong(1, row.getValue()[0]);
+              statement.setLong(2, row.getValue()[1]);
+              statement.setObject(3, row.getKey().releaseId());
+              statement.setObject(4, timestamp(row.getKey().hourStart()));
+              statement.setInt(5, row.getKey().band());
+              statement.setBoolean(6, row.getKey().isCanary());
+            });
+    for (int i = 0; i < rows.size(); i++) {
+      int rowsChanged = changed[0][i];
+      if (rowsChanged < 0) {
+        // A driver that reports no count (Statement.SUCCESS_NO_INFO) would leave a missing row
+        // undetected and its signals uncounted, so the transaction rolls back instead.
+        throw new IllegalStateException(
+            "The database did not report whether hourly counter "
+                + rows.get(i).getKey()
+                + " was updated");
+      }
+      if (rowsChanged == 0) {
+        insertOrUpdate(rows.get(i).getKey(), rows.get(i).getValue()[0], rows.get(i).getValue()[1]);
+      }
+    }
+  }
+
+  /** Inserts a counter row that the UPDATE did not find, or updates it when another replica did. */
+  private void insertOrUpdate(Key key, long successes, long failures) {
     try {
       savepoint.executeWithoutResult(status -> insert(key, successes, failures));
     } catch (DuplicateKeyException concurrentInsert) {
@@ -83,9 +123,7 @@ public class SignalHourlyCounts {
 
   private boolean update(Key key, long successes, long failures) {
     int changed =
-        jdbc.sql(
-                "UPDATE signal_counts_hourly SET successes = successes + ?, failures = failures + ?"
-                    + " WHERE release_id = ? AND hour_start = ? AND band = ? AND is_canary = ?")
+        jdbc.sql(UPDATE)
             .params(
                 successes,
                 failures,

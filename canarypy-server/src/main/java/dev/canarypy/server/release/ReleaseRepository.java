@@ -8,9 +8,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,9 +28,11 @@ public class ReleaseRepository {
           + " paused_share, created_at, decided_at";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
 
-  public ReleaseRepository(JdbcClient jdbc) {
+  public ReleaseRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
     this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
   }
 
   public void insert(Release release) {
@@ -156,12 +161,25 @@ public class ReleaseRepository {
         == 1;
   }
 
-  public void addCounts(UUID id, long successes, long failures) {
-    jdbc.sql(
-            "UPDATE releases SET success_count = success_count + ?,"
-                + " failure_count = failure_count + ? WHERE id = ?")
-        .params(successes, failures, id)
-        .update();
+  /**
+   * Adds signal counts to the releases' counters as one JDBC batch, in the map's iteration order.
+   * Pass a map sorted by release id, so that concurrent transactions lock the rows in one order.
+   */
+  public void addCounts(Map<UUID, SignalCounts> countsByRelease) {
+    if (countsByRelease.isEmpty()) {
+      return;
+    }
+    List<Map.Entry<UUID, SignalCounts>> rows = new ArrayList<>(countsByRelease.entrySet());
+    jdbcTemplate.batchUpdate(
+        "UPDATE releases SET success_count = success_count + ?,"
+            + " failure_count = failure_count + ? WHERE id = ?",
+        rows,
+        rows.size(),
+        (statement, row) -> {
+          statement.setLong(1, row.getValue().successes());
+          statement.setLong(2, row.getValue().failures());
+          statement.setObject(3, row.getKey());
+        });
   }
 
   public SignalCounts counts(UUID id) {

@@ -1,5 +1,6 @@
 package dev.canarypy.server.signal;
 
+import dev.canarypy.core.analysis.SignalCounts;
 import dev.canarypy.server.dashboard.SignalHourlyCounts;
 import dev.canarypy.server.release.ReleaseLifecycle;
 import dev.canarypy.server.release.ReleaseRepository;
@@ -26,9 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Every signal adds to its release's counter row, so concurrent transactions that each store one
  * signal wait for one another's commit on that row lock. Here one writer thread stores everything
- * that arrived while the previous transaction ran in a single transaction: one commit and one
- * counter UPDATE per release for the whole group. Each caller still returns only after the
- * transaction holding its signals has committed and the canary evaluation that counted them ran.
+ * that arrived while the previous transaction ran in a single transaction: one commit and one batch
+ * of counter UPDATEs for the whole group. Each caller still returns only after the transaction
+ * holding its signals has committed and the canary evaluation that counted them ran.
  */
 @Component
 class SignalWriter {
@@ -167,11 +168,14 @@ class SignalWriter {
         counts[SignalStatus.SUCCESS.wireName().equals(signal.status()) ? 0 : 1]++;
       }
     }
+    Map<UUID, SignalCounts> releaseCounts = new TreeMap<>();
+    countsByRelease.forEach(
+        (id, counts) -> releaseCounts.put(id, new SignalCounts(counts[0], counts[1])));
     transaction.executeWithoutResult(
         status -> {
           signals.insertAll(all);
           hourlyCounts.add(all);
-          countsByRelease.forEach((id, counts) -> releases.addCounts(id, counts[0], counts[1]));
+          releases.addCounts(releaseCounts);
         });
   }
 
