@@ -22,10 +22,10 @@ public class ReleaseMetricsService {
 
   private final ProductService products;
   private final ReleaseRepository releases;
-  private final HourlyCountRepository counts;
+  private final HourlyCountCache counts;
 
-  public ReleaseMetricsService(
-      ProductService products, ReleaseRepository releases, HourlyCountRepository counts) {
+  ReleaseMetricsService(
+      ProductService products, ReleaseRepository releases, HourlyCountCache counts) {
     this.products = products;
     this.releases = releases;
     this.counts = counts;
@@ -76,7 +76,7 @@ public class ReleaseMetricsService {
       }
     }
     Instant fromHour = start == null ? null : start.truncatedTo(ChronoUnit.HOURS);
-    return counts.find(productId, version, fromHour, end);
+    return counts.find(new HourlyCountCache.Query(productId, version, fromHour, end));
   }
 
   private static void checkVersion(String version) {

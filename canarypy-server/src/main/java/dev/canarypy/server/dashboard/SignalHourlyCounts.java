@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -20,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -50,6 +53,7 @@ public class SignalHourlyCounts {
   private final JdbcClient jdbc;
   private final JdbcTemplate jdbcTemplate;
   private final TransactionTemplate savepoint;
+  private final AtomicLong committedChanges = new AtomicLong();
 
   public SignalHourlyCounts(
       JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager) {
@@ -76,6 +80,7 @@ public class SignalHourlyCounts {
     if (counts.isEmpty()) {
       return;
     }
+    countCommit();
     List<Map.Entry<Key, long[]>> rows = new ArrayList<>(counts.entrySet());
     int[][] changed =
         jdbcTemplate.batchUpdate(
@@ -104,6 +109,31 @@ public class SignalHourlyCounts {
         insertOrUpdate(rows.get(i).getKey(), rows.get(i).getValue()[0], rows.get(i).getValue()[1]);
       }
     }
+  }
+
+  /**
+   * Returns how many transactions that changed counters this replica has committed, so a reader can
+   * tell that its copy of the counters is out of date.
+   */
+  public long committedChanges() {
+    return committedChanges.get();
+  }
+
+  /**
+   * Counts the caller's transaction once it commits, because until then readers see the old rows.
+   */
+  private void countCommit() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      committedChanges.incrementAndGet();
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            committedChanges.incrementAndGet();
+          }
+        });
   }
 
   /** Inserts a counter row that the UPDATE did not find, or updates it when another replica did. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarypy.server.signal.Signal;
 import dev.canarypy.server.support.Api;
+import dev.canarypy.server.support.Api.Reply;
 import dev.canarypy.server.support.ServerTest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,10 +18,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
-/** The upsert of hourly counters, called directly as the signal service calls it. */
+/**
+ * The upsert of hourly counters, called directly as the signal service calls it, and the cache of
+ * {@code GET /metrics/releases} that the counters' commits keep fresh. The cache's expiry is an
+ * hour, so that only a commit can refresh it.
+ */
 @ServerTest
+@TestPropertySource(properties = "canarypy.metrics-cache.ttl=1h")
 class SignalHourlyCountsTest {
 
   private static final Instant HOUR = Instant.parse("2026-02-02T10:00:00Z");
@@ -30,14 +38,17 @@ class SignalHourlyCountsTest {
   @Autowired TransactionTemplate transaction;
   @Autowired JdbcClient jdbc;
 
+  Api api;
+  String productName;
   UUID releaseId;
 
   @BeforeEach
   void createRelease() {
-    Api api = new Api(port);
+    api = new Api(port);
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     String artifact = "registry.example.com/hourly-" + suffix;
-    api.createProduct("hourly " + suffix, artifact);
+    productName = "hourly-" + suffix;
+    api.createProduct(productName, artifact);
     releaseId =
         UUID.fromString(api.createRelease(artifact, "1.0.0", "").json().get("id").asString());
   }
@@ -107,6 +118,42 @@ class SignalHourlyCountsTest {
     first.get(30, TimeUnit.SECONDS);
 
     assertThat(rows()).containsExactly("2026-02-02T10:00:00Z band 0 stable 7 ok 4 failed");
+  }
+
+  @Test
+  void metricsReuseResultUntilCountsCommit() {
+    transaction.executeWithoutResult(status -> counts.add(signals(HOUR, "success", true, 1, 3)));
+    assertThat(metricSuccesses()).isEqualTo(3);
+
+    // A change that bypasses this replica's counters, as one made by another replica does.
+    jdbc.sql("UPDATE signal_counts_hourly SET successes = 100 WHERE release_id = ?")
+        .param(releaseId)
+        .update();
+    assertThat(metricSuccesses()).as("successes from the cached result").isEqualTo(3);
+
+    try {
+      transaction.executeWithoutResult(
+          status -> {
+            counts.add(signals(HOUR, "success", true, 1, 5));
+            throw new IllegalStateException("storing the signals failed");
+          });
+    } catch (IllegalStateException expected) {
+      // Rolled back, so the counters did not change.
+    }
+    assertThat(metricSuccesses()).as("successes after a rolled-back batch").isEqualTo(3);
+
+    transaction.executeWithoutResult(status -> counts.add(signals(HOUR, "success", true, 1, 1)));
+    assertThat(metricSuccesses()).as("successes after a committed batch").isEqualTo(101);
+  }
+
+  private long metricSuccesses() {
+    Reply reply = api.get("/metrics/releases?product=" + productName);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    long successes = 0;
+    for (JsonNode row : reply.json()) {
+      successes += row.get("successes").asLong();
+    }
+    return successes;
   }
 
   private List<String> rows() {
