@@ -14,7 +14,7 @@ final class ServerLauncher {
 
   private ServerLauncher() {}
 
-  /** Starts the server and blocks until its application context closes. */
+  /** Starts the server and blocks until its application context has closed. */
   static void runUntilStopped(String[] springArgs) throws InterruptedException {
     ConfigurableApplicationContext context = CanaryPyServerApplication.start(springArgs);
     CountDownLatch closed = new CountDownLatch(1);
@@ -27,6 +27,11 @@ final class ServerLauncher {
     // The context may have closed between the start and the listener's registration.
     if (context.isActive()) {
       closed.await();
+    }
+    // The event comes at the start of the close, before requests in flight have finished. Returning
+    // now would let the JVM exit and H2's shutdown hook close the database under those requests.
+    while (context.isActive()) {
+      Thread.sleep(20);
     }
   }
 
