@@ -83,15 +83,7 @@ class SignalHourlyCountsTest {
 
   @Test
   void rolledBackBatchLeavesNoCount() {
-    try {
-      transaction.executeWithoutResult(
-          status -> {
-            counts.add(signals(HOUR, "success", true, 1, 5));
-            throw new IllegalStateException("storing the signals failed");
-          });
-    } catch (IllegalStateException expected) {
-      // The transaction rolled back, as it does when storing the signals fails.
-    }
+    addAndRollBack(signals(HOUR, "success", true, 1, 5));
 
     assertThat(rows()).isEmpty();
   }
@@ -131,19 +123,24 @@ class SignalHourlyCountsTest {
         .update();
     assertThat(metricSuccesses()).as("successes from the cached result").isEqualTo(3);
 
-    try {
-      transaction.executeWithoutResult(
-          status -> {
-            counts.add(signals(HOUR, "success", true, 1, 5));
-            throw new IllegalStateException("storing the signals failed");
-          });
-    } catch (IllegalStateException expected) {
-      // Rolled back, so the counters did not change.
-    }
+    addAndRollBack(signals(HOUR, "success", true, 1, 5));
     assertThat(metricSuccesses()).as("successes after a rolled-back batch").isEqualTo(3);
 
     transaction.executeWithoutResult(status -> counts.add(signals(HOUR, "success", true, 1, 1)));
     assertThat(metricSuccesses()).as("successes after a committed batch").isEqualTo(101);
+  }
+
+  /** Adds the signals in a transaction that then rolls back, as when storing them fails. */
+  private void addAndRollBack(List<Signal> batch) {
+    try {
+      transaction.executeWithoutResult(
+          status -> {
+            counts.add(batch);
+            throw new IllegalStateException("storing the signals failed");
+          });
+    } catch (IllegalStateException expected) {
+      // The transaction rolled back, which is the point.
+    }
   }
 
   private long metricSuccesses() {
