@@ -63,6 +63,18 @@ class ApiSurfaceTest {
   }
 
   @Test
+  void openApiDocumentDescribesBearerTokens() {
+    JsonNode document = api.get("/openapi.json").json();
+
+    assertThat(document.path("info").path("title").asString()).isEqualTo("CanaryPy API");
+    JsonNode scheme = document.path("components").path("securitySchemes").path("bearer");
+    assertThat(scheme.path("type").asString()).isEqualTo("http");
+    assertThat(scheme.path("scheme").asString()).isEqualTo("bearer");
+    assertThat(document.path("security").get(0).has("bearer")).isTrue();
+    assertThat(fieldNames(document.path("paths"))).doesNotContain("/error");
+  }
+
+  @Test
   void openApiDocumentHasTheRightMethods() {
     JsonNode paths = api.get("/openapi.json").json().path("paths");
 
