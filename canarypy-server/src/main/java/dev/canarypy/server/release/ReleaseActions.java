@@ -128,7 +128,7 @@ public class ReleaseActions {
       case RESUME -> {
         requireStatus(product, release, action, ReleaseStatus.PAUSED);
         releases.updateStatus(release.id(), ReleaseStatus.PAUSED, ReleaseStatus.CANARY, null);
-        lifecycle.record(release, "resumed", ReleaseStatus.CANARY, actor, reason, analysis);
+        lifecycle.recordManual(release, "resumed", ReleaseStatus.CANARY, actor, reason, analysis);
       }
     }
   }
@@ -158,10 +158,10 @@ public class ReleaseActions {
                             + " roll back to; create a new release instead."));
     releases.updateStatus(
         stable.id(), ReleaseStatus.STABLE, ReleaseStatus.ROLLED_BACK, clock.instant());
-    lifecycle.record(stable, "rolled_back", ReleaseStatus.ROLLED_BACK, actor, reason, null);
+    lifecycle.recordManual(stable, "rolled_back", ReleaseStatus.ROLLED_BACK, actor, reason, null);
     releases.updateStatus(
         previous.id(), ReleaseStatus.INACTIVE, ReleaseStatus.STABLE, clock.instant());
-    lifecycle.record(
+    lifecycle.recordManual(
         previous,
         "restored",
         ReleaseStatus.STABLE,
@@ -192,10 +192,10 @@ public class ReleaseActions {
             + product.name()
             + "' is "
             + release.status().wireName()
-            + "; only "
-            + allowed
-            + " can be sent "
+            + "; "
             + action.wireName()
+            + " applies only to "
+            + allowed
             + ".");
   }
 }

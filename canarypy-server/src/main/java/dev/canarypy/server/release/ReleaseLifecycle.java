@@ -199,6 +199,22 @@ public class ReleaseLifecycle {
 
   void recordCreated(Release release, String reason) {
     insertEvent(release.id(), "created", null, release.status(), AUTO, reason, null);
+    logEvent(release, "created", null, release.status(), AUTO, reason);
+  }
+
+  /**
+   * Records and logs a manual status change that is not a decision of {@link #apply}, such as a
+   * resume or the rollback of a stable release.
+   */
+  void recordManual(
+      Release release,
+      String type,
+      ReleaseStatus to,
+      String actor,
+      String reason,
+      Analysis analysis) {
+    record(release, type, to, actor, reason, analysis);
+    logEvent(release, type, release.status(), to, actor, reason);
   }
 
   void record(
@@ -234,13 +250,34 @@ public class ReleaseLifecycle {
             clock.instant()));
   }
 
+  private void logEvent(
+      Release release,
+      String type,
+      ReleaseStatus from,
+      ReleaseStatus to,
+      String actor,
+      String reason) {
+    log.info(
+        "Release event {}: product={} version={} status={}->{} actor={} reason={}",
+        type,
+        productName(release),
+        release.semverVersion(),
+        from == null ? "none" : from.wireName(),
+        to.wireName(),
+        actor,
+        reason);
+  }
+
+  private String productName(Release release) {
+    return products
+        .findById(release.productId())
+        .map(Product::name)
+        .orElse(release.productId().toString());
+  }
+
   private void logDecision(
       Release release, DecisionType type, Analysis analysis, String actor, String reason) {
-    String product =
-        products
-            .findById(release.productId())
-            .map(Product::name)
-            .orElse(release.productId().toString());
+    String product = productName(release);
     if (analysis == null) {
       log.info(
           "Release decision {}: product={} version={} actor={} reason={}",

@@ -137,7 +137,7 @@ class ReleaseApiTest {
     assertThat(promoteStable.status()).isEqualTo(409);
     assertThat(promoteStable.detail()).contains("1.0.0").contains("stable").contains("promote");
     assertThat(resumeCanary.status()).isEqualTo(409);
-    assertThat(resumeCanary.detail()).contains("only a paused release");
+    assertThat(resumeCanary.detail()).contains("resume applies only to a paused release");
     assertThat(rollbackOnlyStable.status()).isEqualTo(409);
     assertThat(rollbackOnlyStable.detail()).contains("canary in flight");
   }
