@@ -47,6 +47,7 @@ public final class CanaryPyClient implements CanaryPy, AutoCloseable {
   public static final String DEFAULT_URL = "http://localhost:8080";
 
   private static final ObjectMapper MAPPER = Json.newMapper();
+  private static final int MAX_PORT = 65_535;
 
   private final HttpTransport transport;
   private final String actor;
@@ -557,6 +558,15 @@ public final class CanaryPyClient implements CanaryPy, AutoCloseable {
               + baseUrl
               + "': expected an absolute http or https URL such as "
               + DEFAULT_URL);
+    }
+    if (uri.getPort() > MAX_PORT) {
+      throw new IllegalArgumentException(
+          "Invalid CanaryPy server URL '"
+              + baseUrl
+              + "': port "
+              + uri.getPort()
+              + " is out of range; use a port from 1 to "
+              + MAX_PORT);
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw new IllegalArgumentException(

@@ -249,5 +249,10 @@ class CanaryPyClientWireTest {
     assertThatThrownBy(() -> new CanaryPyClient("http://localhost:8080?x=1"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageEndingWith("a base URL has no query or fragment");
+    assertThatThrownBy(() -> new CanaryPyClient("http://127.0.0.1:99999"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Invalid CanaryPy server URL 'http://127.0.0.1:99999': port 99999 is out of range;"
+                + " use a port from 1 to 65535");
   }
 }
