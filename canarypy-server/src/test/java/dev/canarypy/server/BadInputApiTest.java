@@ -297,6 +297,15 @@ class BadInputApiTest {
   }
 
   @Test
+  void releaseBareNaNThreshold() {
+    Reply reply =
+        rejected(() -> post("/release", object(with(releaseFields("2.0.0"), "threshold", "NaN"))));
+
+    assertProblem(reply, 400);
+    assertThat(reply.detail()).contains("'NaN' is not valid JSON").doesNotContain("enable");
+  }
+
+  @Test
   void productTrailingContent() {
     Reply reply = rejected(() -> post("/product", object(productFields()) + " {}"));
 

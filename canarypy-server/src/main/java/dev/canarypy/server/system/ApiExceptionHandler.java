@@ -408,6 +408,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (startMarker >= 0) {
       message = message.substring(0, startMarker);
     }
+    // "Non-standard token 'NaN': enable `JsonReadFeature...` to allow" names a parser setting.
+    message = message.replaceAll(": enable `[^`]*` to allow", " is not valid JSON");
     message = message.replaceAll("\\s*\\([^()]*`[^()]*\\)", "").replaceAll("`[^`]*`", "a value");
     TokenStreamLocation location = exception.getLocation();
     if (location != null && location.getLineNr() > 0 && location.getColumnNr() > 0) {
