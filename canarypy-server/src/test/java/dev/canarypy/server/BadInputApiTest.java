@@ -447,7 +447,8 @@ class BadInputApiTest {
         Arguments.of("threshold", "-1", "between 0 and 100"),
         Arguments.of("band_count", "0", "at least 1"),
         Arguments.of("band_count", "1001", "at most 1000"),
-        Arguments.of("band_count", "99999999999", "out of range"),
+        Arguments.of(
+            "band_count", "99999999999", "out of range; send a whole number from 1 to 1000"),
         Arguments.of("canary_period", "0", "greater than 0"),
         Arguments.of("canary_period", "-1", "greater than 0"),
         Arguments.of("canary_period", "3651", "at most 3650"),

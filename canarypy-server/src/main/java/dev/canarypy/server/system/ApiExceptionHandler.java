@@ -1,5 +1,8 @@
 package dev.canarypy.server.system;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
@@ -331,16 +334,63 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   private static FieldProblem outOfRangeProblem(InputCoercionException outOfRange) {
-    Class<?> type = outOfRange.getTargetType();
-    String range;
-    if (type == Integer.class || type == int.class) {
-      range = "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
-    } else if (type == Long.class || type == long.class) {
-      range = "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
-    } else {
-      range = "a number within the documented range";
+    // The field's own limits tell the fix better than the limits of its Java type.
+    String range = declaredRange(outOfRange.getPath());
+    if (range == null) {
+      range = typeRange(outOfRange.getTargetType());
     }
     return new FieldProblem(path(outOfRange.getPath()), "is out of range; send " + range);
+  }
+
+  private static String typeRange(Class<?> type) {
+    if (type == Integer.class || type == int.class) {
+      return "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+    }
+    if (type == Long.class || type == long.class) {
+      return "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+    }
+    return "a number within the documented range";
+  }
+
+  /**
+   * Returns "a whole number from MIN to MAX" from the {@code @Min} and {@code @Max} annotations of
+   * the field that the path ends at, or null when the field has no such pair.
+   */
+  private static String declaredRange(List<JacksonException.Reference> references) {
+    if (references.isEmpty()) {
+      return null;
+    }
+    JacksonException.Reference last = references.get(references.size() - 1);
+    Object from = last.from();
+    String name = last.getPropertyName();
+    if (from == null || name == null) {
+      return null;
+    }
+    Class<?> owner = from instanceof Class<?> type ? type : from.getClass();
+    try {
+      Field field = owner.getDeclaredField(camelCase(name));
+      Min min = field.getAnnotation(Min.class);
+      Max max = field.getAnnotation(Max.class);
+      return min == null || max == null
+          ? null
+          : "a whole number from " + min.value() + " to " + max.value();
+    } catch (NoSuchFieldException unknown) {
+      return null;
+    }
+  }
+
+  private static String camelCase(String snakeCase) {
+    StringBuilder name = new StringBuilder();
+    boolean upper = false;
+    for (char character : snakeCase.toCharArray()) {
+      if (character == '_') {
+        upper = true;
+      } else {
+        name.append(upper ? Character.toUpperCase(character) : character);
+        upper = false;
+      }
+    }
+    return name.toString();
   }
 
   private static String path(List<JacksonException.Reference> references) {
