@@ -132,7 +132,7 @@ class GracefulShutdownIT {
       Thread.sleep(20);
     }
     throw new AssertionError(
-        "Only " + active + " of " + count + " batch requests reached the server in 20 s");
+        "Timed out after 20 s: " + active + " of " + count + " batch requests reached the server");
   }
 
   private static String batch() {

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class HourlyCountCache {
 
-  /** Results kept at most; more distinct windows than this empty the cache. */
+  /** Maximum number of cached results. A new window beyond it empties the cache. */
   private static final int MAX_ENTRIES = 64;
 
   private final HourlyCountRepository repository;
@@ -40,7 +40,7 @@ class HourlyCountCache {
     this.ttlNanos = ttl.toNanos();
   }
 
-  /** The filters of one request; a null filter matches everything. */
+  /** Filters of one request. A null filter matches everything. */
   record Query(UUID productId, String semverVersion, Instant fromHour, Instant to) {}
 
   private record Entry(long changes, long loadedAt, CompletableFuture<List<HourlyCount>> rows) {}

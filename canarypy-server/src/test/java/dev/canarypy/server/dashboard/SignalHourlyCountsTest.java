@@ -139,7 +139,7 @@ class SignalHourlyCountsTest {
             throw new IllegalStateException("storing the signals failed");
           });
     } catch (IllegalStateException expected) {
-      // The transaction rolled back, which is the point.
+      // Expected, because the batch must roll back.
     }
   }
 

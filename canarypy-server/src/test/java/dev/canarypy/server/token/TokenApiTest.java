@@ -100,14 +100,14 @@ class TokenApiTest {
                 }));
       }
       List<Reply> created = new ArrayList<>();
-      List<Reply> refused = new ArrayList<>();
+      List<Reply> rejected = new ArrayList<>();
       for (Future<Reply> reply : replies) {
         Reply done = reply.get(30, TimeUnit.SECONDS);
-        (done.status() == 201 ? created : refused).add(done);
+        (done.status() == 201 ? created : rejected).add(done);
       }
 
       assertThat(created).as("replies with 201").hasSize(1);
-      assertThat(refused)
+      assertThat(rejected)
           .allSatisfy(
               reply -> {
                 assertThat(reply.status()).as(reply.body()).isEqualTo(401);
